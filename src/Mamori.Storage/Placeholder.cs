@@ -1,0 +1,1 @@
+namespace Mamori.Storage; internal static class Placeholder;
