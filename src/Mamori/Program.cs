@@ -1,1 +1,3 @@
-return 0;
+using Mamori.Host.Cli;
+
+return await MamoriCli.RunAsync(args);

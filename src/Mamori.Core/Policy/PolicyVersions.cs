@@ -1,0 +1,37 @@
+using Mamori.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Policy;
+
+/// <summary>Publishing and reading the stored policy versions.</summary>
+public sealed class PolicyVersions(MamoriDb db, TimeProvider clock)
+{
+    /// <summary>Stores the version unless the same text is already stored. A different text under an
+    /// existing version label is refused: a published version never changes.</summary>
+    public async Task<PolicyVersion> PublishAsync(string version, DateOnly effectiveFrom, string yaml, string contentHash, CancellationToken ct = default)
+    {
+        var existing = await db.PolicyVersions.SingleOrDefaultAsync(v => v.ContentHash == contentHash, ct);
+        if (existing is not null)
+            return existing;
+        if (await db.PolicyVersions.AnyAsync(v => v.Version == version, ct))
+            throw new MamoriException("policy.version_changed",
+                $"Policy version '{version}' is already published with different content. Give the changed policy a new version.");
+        var stored = new PolicyVersion
+        {
+            Version = version,
+            EffectiveFrom = effectiveFrom,
+            Yaml = yaml,
+            ContentHash = contentHash,
+            PublishedAt = clock.GetUtcNow(),
+        };
+        db.PolicyVersions.Add(stored);
+        await db.SaveChangesAsync(ct);
+        return stored;
+    }
+
+    public Task<List<PolicyVersion>> ListAsync(CancellationToken ct = default) =>
+        db.PolicyVersions.AsNoTracking().OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.Id).ToListAsync(ct);
+
+    public Task<PolicyVersion?> FindAsync(string version, CancellationToken ct = default) =>
+        db.PolicyVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Version == version, ct);
+}

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mamori.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Staff;
+
+/// <summary>Creating and checking API keys. A key reads <c>mk_{prefix}_{secret}</c>; the secret has 256 bits
+/// of entropy, so a plain SHA-256 at rest is enough (no slow hash needed) and lookup stays fast.</summary>
+public sealed class ApiKeys(MamoriDb db, TimeProvider clock)
+{
+    public sealed record Created(ApiKey Key, string Plaintext);
+
+    public async Task<Created> CreateAsync(string name, string role, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+            throw new MamoriException("api_key.name_invalid", "The key name must be 1–100 characters.");
+        if (!Roles.IsKnown(role))
+            throw new MamoriException("api_key.role_unknown", $"Unknown role '{role}'. Roles: {string.Join(", ", Roles.All)}.");
+
+        var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var key = new ApiKey
+        {
+            Name = name.Trim(),
+            Role = role,
+            Prefix = prefix,
+            SecretHash = Hash(secret),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(ct);
+        return new Created(key, $"mk_{prefix}_{secret}");
+    }
+
+    /// <summary>The key's row if the presented text is a valid, unrevoked key; otherwise null.</summary>
+    public async Task<ApiKey?> VerifyAsync(string presented, CancellationToken ct = default)
+    {
+        var parts = presented.Split('_', 3);
+        if (parts.Length != 3 || parts[0] != "mk" || parts[1].Length != 12 || parts[2].Length is < 20 or > 100)
+            return null;
+        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == parts[1], ct);
+        if (key is null || key.RevokedAt is not null)
+            return null;
+        var expected = Encoding.ASCII.GetBytes(key.SecretHash);
+        var actual = Encoding.ASCII.GetBytes(Hash(parts[2]));
+        return CryptographicOperations.FixedTimeEquals(expected, actual) ? key : null;
+    }
+
+    public async Task RevokeAsync(Guid id, CancellationToken ct = default)
+    {
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct)
+            ?? throw new MamoriException("api_key.not_found", "No such API key.");
+        key.RevokedAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

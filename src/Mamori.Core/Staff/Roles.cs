@@ -1,0 +1,50 @@
+namespace Mamori.Staff;
+
+/// <summary>Every action a signed-in staff member or API key may take. One permission per action.</summary>
+public enum Permission
+{
+    ViewConsole,
+    ViewPolicyVersions,
+    ManageApiKeys,
+    ManageStaff,
+    ReadPersonalData,
+    WritePersonalData,
+    DecideUse,
+    ViewAudit,
+    ManageRequests,
+    ManageIncidents,
+    ManageConsents,
+    IngestSignals,
+    ProvideToThirdParties,
+}
+
+/// <summary>The staff roles and what each may do. The table is the single source for every authorisation rule.</summary>
+public static class Roles
+{
+    public const string PrivacyOfficer = "privacy_officer";
+    public const string Operator = "operator";
+    public const string Auditor = "auditor";
+    public const string Marketing = "marketing";
+    public const string System = "system";
+
+    public static readonly IReadOnlyList<string> All = [PrivacyOfficer, Operator, Auditor, Marketing, System];
+
+    private static readonly Dictionary<string, Permission[]> Table = new()
+    {
+        [PrivacyOfficer] = Enum.GetValues<Permission>(),
+        [Operator] = [Permission.ViewConsole, Permission.ReadPersonalData, Permission.WritePersonalData,
+                      Permission.DecideUse, Permission.ManageRequests, Permission.ManageConsents],
+        [Auditor] = [Permission.ViewConsole, Permission.ViewPolicyVersions, Permission.ViewAudit],
+        [Marketing] = [Permission.ViewConsole, Permission.DecideUse, Permission.ManageConsents],
+        [System] = [Permission.ReadPersonalData, Permission.WritePersonalData, Permission.DecideUse,
+                    Permission.ManageConsents, Permission.IngestSignals, Permission.ProvideToThirdParties],
+    };
+
+    public static bool IsKnown(string role) => Table.ContainsKey(role);
+
+    public static bool Allows(string role, Permission permission) =>
+        Table.TryGetValue(role, out var permissions) && permissions.Contains(permission);
+
+    public static IReadOnlyList<Permission> PermissionsOf(string role) =>
+        Table.TryGetValue(role, out var permissions) ? permissions : [];
+}

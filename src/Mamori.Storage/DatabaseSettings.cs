@@ -1,0 +1,90 @@
+using Mamori.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mamori.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where the data lives: SQLite in the data directory (the default) or a PostgreSQL connection string.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string SqliteFileName = "mamori.db";
+
+    public static DatabaseSettings For(string dataDirectory, string? database)
+    {
+        if (!string.IsNullOrWhiteSpace(database))
+            return new(DatabaseProvider.Postgres, database);
+        var path = Path.GetFullPath(Path.Combine(dataDirectory, SqliteFileName));
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
+        return new(DatabaseProvider.Sqlite, builder.ToString());
+    }
+
+    /// <summary>A redacted description for logs and messages: never the password.</summary>
+    public string Describe() => Provider switch
+    {
+        DatabaseProvider.Sqlite => $"SQLite ({new SqliteConnectionStringBuilder(ConnectionString).DataSource})",
+        _ => $"PostgreSQL ({Describe(new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString))})",
+    };
+
+    private static string Describe(Npgsql.NpgsqlConnectionStringBuilder b) => $"{b.Host}:{b.Port}/{b.Database}";
+}
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="MamoriDb"/> for the chosen provider.</summary>
+    public static IServiceCollection AddMamoriStorage(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<SqliteMamoriDb>(o => o.UseSqlite(settings.ConnectionString)
+                    .AddInterceptors(new SqlitePragmas()));
+                services.AddScoped<MamoriDb>(sp => sp.GetRequiredService<SqliteMamoriDb>());
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<PostgresMamoriDb>(o => o.UseNpgsql(settings.ConnectionString));
+                services.AddScoped<MamoriDb>(sp => sp.GetRequiredService<PostgresMamoriDb>());
+                break;
+        }
+        return services;
+    }
+
+    /// <summary>Creates the database if needed and applies every pending migration.</summary>
+    public static async Task MigrateAsync(this MamoriDb db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+}
+
+/// <summary>WAL journal (readers never block the writer), a sane sync level and enforced foreign keys.</summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData) =>
+        Apply(connection);
+
+    public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(System.Data.Common.DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,1 +1,0 @@
-namespace Mamori.Storage; internal static class Placeholder;

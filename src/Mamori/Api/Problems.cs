@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mamori.Host.Api;
+
+/// <summary>RFC 9457 problem documents, each with a stable <c>code</c> member.</summary>
+public static class Problems
+{
+    public static IResult Result(int status, string code, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    public static Task WriteAsync(HttpContext http, int status, string code, string detail)
+    {
+        http.Response.StatusCode = status;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = status, Detail = detail, Extensions = { ["code"] = code } },
+        });
+    }
+
+    /// <summary>Gives every problem a code, turns a <see cref="MamoriException"/> into a 400 with its own code,
+    /// and never lets an exception's text or stack trace out.</summary>
+    public static void AddCode(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var error = context.HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is MamoriException known)
+        {
+            context.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            problem.Status = StatusCodes.Status400BadRequest;
+            problem.Title = "Bad Request";
+            problem.Detail = known.Message;
+            problem.Extensions["code"] = known.Code;
+        }
+        else if (error is BadHttpRequestException bad)
+        {
+            context.HttpContext.Response.StatusCode = bad.StatusCode;
+            problem.Status = bad.StatusCode;
+            problem.Detail = "The request could not be read.";
+            problem.Extensions["code"] = "request.malformed";
+        }
+        problem.Extensions.Remove("exception");
+        problem.Extensions.TryAdd("code", problem.Status switch
+        {
+            400 => "request.invalid",
+            401 => "auth.unauthenticated",
+            403 => "auth.forbidden",
+            404 => "resource.not_found",
+            405 => "request.method_not_allowed",
+            413 => "request.too_large",
+            415 => "request.unsupported_media_type",
+            429 => "rate_limited",
+            _ => "server.error",
+        });
+    }
+}

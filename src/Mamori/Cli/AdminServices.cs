@@ -1,0 +1,27 @@
+using Mamori.Data;
+using Mamori.Staff;
+using Mamori.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Mamori.Host.Cli;
+
+/// <summary>The services an admin verb needs, against the same database as <c>serve</c>, without a web host.</summary>
+public static class AdminServices
+{
+    public static async Task<ServiceProvider> OpenAsync(string dataDir, string? database, CancellationToken ct)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddMamoriStorage(DatabaseSettings.For(dataDir, database));
+        services.AddDataProtection().SetApplicationName("Mamori").PersistKeysToDbContext<MamoriDb>();
+        services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<ApiKeys>();
+        var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MamoriDb>().MigrateAsync(ct);
+        return provider;
+    }
+}

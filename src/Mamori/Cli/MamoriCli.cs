@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace Mamori.Host.Cli;
+
+/// <summary>The <c>mamori</c> command line: <c>serve</c> and the admin verbs of CONTRACT.md.</summary>
+public static class MamoriCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Mamori (守り): the personal-information management system of the agency.")
+        {
+            ServeCommand.Create(),
+            PolicyCommands.Create(),
+            KeysCommands.Create(),
+        };
+        try
+        {
+            return await root.Parse(args).InvokeAsync();
+        }
+        catch (MamoriException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message} [{e.Code}]");
+            return 1;
+        }
+    }
+
+    public static Option<string> DataDirOption() => new("--data-dir")
+    {
+        Description = "Directory for the SQLite database and the key file (default: ./data).",
+        DefaultValueFactory = _ => "data",
+    };
+
+    public static Option<string?> DatabaseOption() => new("--database")
+    {
+        Description = "PostgreSQL connection string (Host=…;Database=…). Default: SQLite in the data directory.",
+    };
+}

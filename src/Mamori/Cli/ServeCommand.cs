@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Mamori.Host.Web;
+
+namespace Mamori.Host.Cli;
+
+/// <summary><c>mamori serve</c>: validates the policy, migrates the database, then serves.</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://localhost:5080" };
+        var dataDir = MamoriCli.DataDirOption();
+        var database = MamoriCli.DatabaseOption();
+        var policy = new Option<string?>("--policy") { Description = "Policy file (default: policy/policy.yaml)." };
+        var demo = new Option<bool>("--demo") { Description = "Fill an empty database with Japanese demo data." };
+        var command = new Command("serve", "Run the service.") { urls, dataDir, database, policy, demo };
+        command.SetAction(async (result, ct) =>
+        {
+            var options = new ServeOptions
+            {
+                Urls = result.GetValue(urls)!,
+                DataDirectory = result.GetValue(dataDir)!,
+                Database = result.GetValue(database),
+                PolicyFile = result.GetValue(policy),
+                Demo = result.GetValue(demo),
+                AdminPassword = Environment.GetEnvironmentVariable("MAMORI_ADMIN_PASSWORD"),
+            };
+            return await RunAsync(options, Console.Out, Console.Error, ct);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(ServeOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var loaded = PolicyFile.Load(options.ResolvePolicyFile());
+        if (!loaded.Ok)
+        {
+            foreach (var problem in loaded.Problems)
+                await stderr.WriteLineAsync(problem);
+            await stderr.WriteLineAsync("mamori: the policy is invalid; not starting.");
+            return 1;
+        }
+        var app = MamoriApp.Build(options, loaded.Policy!);
+        var startup = await Startup.InitialiseAsync(app.Services, options, ct);
+        await app.StartAsync(ct);
+        await stdout.WriteLineAsync($"Mamori is running: open {options.Urls.Split(';')[0].TrimEnd('/')}/privacy (notice) and /console (staff).");
+        await stdout.WriteLineAsync($"Policy {loaded.Policy!.Version} · database {startup.Database}");
+        if (startup.GeneratedAdminPassword is not null)
+            await stdout.WriteLineAsync($"Created staff account 'admin' with password: {startup.GeneratedAdminPassword}  (shown once; set MAMORI_ADMIN_PASSWORD to choose it)");
+        else if (startup.CreatedAdmin)
+            await stdout.WriteLineAsync("Created staff account 'admin' with the password from MAMORI_ADMIN_PASSWORD.");
+        await app.WaitForShutdownAsync(ct);
+        return 0;
+    }
+}

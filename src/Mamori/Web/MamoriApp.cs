@@ -1,0 +1,88 @@
+using System.Threading.RateLimiting;
+using Mamori.Data;
+using Mamori.Host.Api;
+using Mamori.Host.Auth;
+using Mamori.Policy;
+using Mamori.Staff;
+using Mamori.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Mamori.Host.Web;
+
+/// <summary>Builds the web application: the one place where services, middleware and endpoints are wired.</summary>
+public static class MamoriApp
+{
+    public static WebApplication Build(ServeOptions options, CurrentPolicy policy, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1 * 1024 * 1024);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(policy);
+        services.AddSingleton(TimeProvider.System);
+        services.AddMamoriStorage(DatabaseSettings.For(options.DataDirectory, options.Database));
+        services.AddDataProtection().SetApplicationName("Mamori").PersistKeysToDbContext<MamoriDb>();
+        services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<ApiKeys>();
+        services.AddScoped<PolicyVersions>();
+        services.AddSingleton<PolicyArchive>();
+
+        services.AddMamoriAuth();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Console", Permissions.PolicyName(Permission.ViewConsole));
+            o.Conventions.AllowAnonymousToPage("/Console/Login");
+            o.Conventions.AllowAnonymousToPage("/Console/TwoFactor");
+            o.Conventions.AllowAnonymousToFolder("/Privacy");
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "mamori.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddCode);
+        services.AddOpenApi("v1");
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimits.SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().WithName("Health").ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapPublicEndpoints();
+        app.MapPolicyApi();
+        app.MapWhoAmIApi();
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+}

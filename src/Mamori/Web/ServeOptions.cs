@@ -1,0 +1,23 @@
+namespace Mamori.Host.Web;
+
+/// <summary>What <c>mamori serve</c> was asked to do.</summary>
+public sealed record ServeOptions
+{
+    public string Urls { get; init; } = "http://localhost:5080";
+    public string DataDirectory { get; init; } = "data";
+    /// <summary>A PostgreSQL connection string; null means SQLite in the data directory.</summary>
+    public string? Database { get; init; }
+    public string? PolicyFile { get; init; }
+    public bool Demo { get; init; }
+    /// <summary>The first admin's password (MAMORI_ADMIN_PASSWORD); generated and printed once when null.</summary>
+    public string? AdminPassword { get; init; }
+
+    /// <summary>The agency's policy shipped beside the executable, or policy/ in the working directory.</summary>
+    public string ResolvePolicyFile()
+    {
+        if (!string.IsNullOrWhiteSpace(PolicyFile))
+            return Path.GetFullPath(PolicyFile);
+        var local = Path.GetFullPath(Path.Combine("policy", "policy.yaml"));
+        return File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "policy", "policy.yaml");
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using Mamori.Data;
+using Mamori.Staff;
+using Mamori.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Host.Web;
+
+/// <summary>What happens once before serving: migrations, the policy version, the first admin, demo data.</summary>
+public static class Startup
+{
+    public sealed record Result(string Database, bool CreatedAdmin, string? GeneratedAdminPassword);
+
+    public static async Task<Result> InitialiseAsync(IServiceProvider services, ServeOptions options, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<MamoriDb>();
+        await db.MigrateAsync(ct);
+
+        var policy = sp.GetRequiredService<CurrentPolicy>();
+        await sp.GetRequiredService<Policy.PolicyVersions>()
+            .PublishAsync(policy.Version, policy.Document.EffectiveFrom, policy.Yaml, policy.ContentHash, ct);
+
+        string? generated = null;
+        var createdAdmin = false;
+        if (!await db.StaffUsers.AnyAsync(ct))
+        {
+            var password = options.AdminPassword;
+            if (string.IsNullOrEmpty(password))
+                password = generated = GeneratePassword();
+            await sp.GetRequiredService<StaffAccounts>().CreateAsync("admin", "Administrator", Roles.PrivacyOfficer, password, ct);
+            createdAdmin = true;
+        }
+        if (options.Demo)
+            await DemoData.SeedAsync(sp, ct);
+        return new Result(sp.GetRequiredService<DatabaseSettings>().Describe(), createdAdmin, generated);
+    }
+
+    private static string GeneratePassword() =>
+        RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+}

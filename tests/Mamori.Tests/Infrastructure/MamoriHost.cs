@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Mamori.Data;
+using Mamori.Host.Web;
+using Mamori.Staff;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OtpNet;
+
+namespace Mamori.Tests.Infrastructure;
+
+/// <summary>
+/// One Mamori instance in memory (TestServer) over a fresh database, with a fake clock. Tests talk to it only
+/// through HttpClient and the intent-named helpers below.
+/// </summary>
+public abstract partial class MamoriHost(string provider) : IAsyncLifetime
+{
+    public const string AdminPassword = "correct-horse-battery-staple";
+
+    private WebApplication? _app;
+
+    public TestDatabase Database { get; } = TestDatabase.Create(provider);
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
+    public WebApplication App => _app ?? throw new InvalidOperationException("The host has not started.");
+    public ServeOptions Options { get; private set; } = new();
+    public static string PolicyFile => Path.Combine(AppContext.BaseDirectory, "policy", "policy.yaml");
+
+    public async ValueTask InitializeAsync()
+    {
+        Options = new ServeOptions
+        {
+            DataDirectory = Database.DataDirectory,
+            Database = Database.ConnectionString,
+            PolicyFile = PolicyFile,
+            AdminPassword = AdminPassword,
+            Urls = "http://localhost",
+        };
+        var loaded = PolicyFile.Load(Options.ResolvePolicyFile());
+        if (!loaded.Ok)
+            throw new InvalidOperationException(string.Join(Environment.NewLine, loaded.Problems));
+        _app = MamoriApp.Build(Options, loaded.Policy!, builder =>
+        {
+            builder.WebHost.UseTestServer();
+            builder.Services.AddSingleton<TimeProvider>(Clock);
+        });
+        await Startup.InitialiseAsync(_app.Services, Options, CancellationToken.None);
+        await _app.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+            await _app.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects (tests look at them).</summary>
+    public HttpClient CreateClient() =>
+        new(new CookieContainerHandler(App.GetTestServer().CreateHandler())) { BaseAddress = new Uri("http://localhost") };
+
+    public async Task<T> WithServiceAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
+
+    public Task<StaffUser> CreateStaffAsync(string userName, string role, string password = AdminPassword) =>
+        WithServiceAsync(sp => sp.GetRequiredService<StaffAccounts>().CreateAsync(userName, userName, role, password));
+
+    public async Task<string> CreateApiKeyAsync(string role) =>
+        (await WithServiceAsync(sp => sp.GetRequiredService<ApiKeys>().CreateAsync("test-" + role, role))).Plaintext;
+
+    public HttpClient CreateApiClient(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    /// <summary>Signs a staff member in through the real pages: password, then TOTP (enrolling on first use).
+    /// Returns the TOTP secret so later sign-ins can produce codes.</summary>
+    public async Task<string> SignInAsync(HttpClient client, string userName, string password = AdminPassword, string? totpSecret = null)
+    {
+        var login = await Forms.PostAsync(client, "/console/login", new() { ["UserName"] = userName, ["Password"] = password });
+        if (login.StatusCode != HttpStatusCode.Redirect || login.Headers.Location?.OriginalString.StartsWith("/console/2fa", StringComparison.Ordinal) != true)
+            throw new InvalidOperationException($"Password step failed for {userName}: {(int)login.StatusCode}");
+
+        if (totpSecret is null)
+        {
+            var enrolment = await client.GetStringAsync("/console/2fa");
+            totpSecret = SecretPattern().Match(enrolment).Groups[1].Value;
+            if (totpSecret.Length == 0)
+                throw new InvalidOperationException("The enrolment page shows no secret.");
+        }
+        Clock.Advance(TimeSpan.FromSeconds(30)); // a fresh time step: a code is accepted only once
+        var verified = await Forms.PostAsync(client, "/console/2fa", new() { ["Code"] = TotpCode(totpSecret) });
+        if (verified.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Second factor failed for {userName}: {(int)verified.StatusCode}");
+        return totpSecret;
+    }
+
+    public string TotpCode(string secret) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(Clock.GetUtcNow().UtcDateTime);
+
+    [GeneratedRegex("<code id=\"totp-secret\">([A-Z2-7]+)</code>")]
+    private static partial Regex SecretPattern();
+}
+
+public sealed class SqliteHost() : MamoriHost("sqlite");
+
+public sealed class PostgresHost() : MamoriHost("postgres");
