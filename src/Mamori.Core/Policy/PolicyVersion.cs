@@ -13,3 +13,16 @@ public sealed class PolicyVersion
     public DateTimeOffset PublishedAt { get; set; }
     public string Yaml { get; set; } = "";
 }
+
+internal sealed class PolicyVersionConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<PolicyVersion>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<PolicyVersion> e)
+    {
+        e.ToTable("policy_versions");
+        e.Property(v => v.Version).HasMaxLength(64).IsRequired();
+        e.Property(v => v.ContentHash).HasMaxLength(64).IsRequired();
+        e.Property(v => v.Yaml).IsRequired();
+        e.HasIndex(v => v.ContentHash).IsUnique();
+        e.HasIndex(v => v.Version).IsUnique();
+    }
+}

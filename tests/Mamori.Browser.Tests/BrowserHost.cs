@@ -1,0 +1,58 @@
+using Mamori.Host.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Mamori.Browser.Tests;
+
+/// <summary>Mamori on a real loopback port (SQLite in a temporary directory) and headless system Chromium.</summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    public const string AdminPassword = "correct-horse-battery-staple";
+
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("mamori-browser-").FullName;
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var options = new ServeOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            DataDirectory = _dataDir,
+            PolicyFile = Path.Combine(AppContext.BaseDirectory, "policy", "policy.yaml"),
+            AdminPassword = AdminPassword,
+        };
+        var loaded = PolicyFile.Load(options.ResolvePolicyFile());
+        if (!loaded.Ok)
+            throw new InvalidOperationException(string.Join(Environment.NewLine, loaded.Problems));
+        _app = MamoriApp.Build(options, loaded.Policy!);
+        await Startup.InitialiseAsync(_app.Services, options, CancellationToken.None);
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+            await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+    }
+}
