@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Mamori.Policy;
 
 /// <summary>
@@ -14,9 +17,9 @@ public sealed class PolicyVersion
     public string Yaml { get; set; } = "";
 }
 
-internal sealed class PolicyVersionConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<PolicyVersion>
+internal sealed class PolicyVersionConfiguration : IEntityTypeConfiguration<PolicyVersion>
 {
-    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<PolicyVersion> e)
+    public void Configure(EntityTypeBuilder<PolicyVersion> e)
     {
         e.ToTable("policy_versions");
         e.Property(v => v.Version).HasMaxLength(64).IsRequired();
