@@ -39,7 +39,7 @@ internal static class ListChecks
                 continue;
             if (first.TryGetValue(id, out var original))
                 c.Report(at / i / "id", PolicyProblemCodes.IdDuplicate,
-                    $"id '{id}' is already defined in {at.Dotted} (line {c.PositionOf(original).Line})");
+                    $"id '{id}' is already defined in {at.Dotted} (at {c.PositionOf(original)})");
             else
                 first[id] = at / i / "id";
         }
@@ -54,7 +54,7 @@ internal static class ListChecks
                 continue;
             if (seen.TryGetValue(value, out var original))
                 c.Report(at / i, PolicyProblemCodes.ListDuplicate,
-                    $"'{value}' is listed twice in {at.Dotted} (first on line {c.PositionOf(original).Line})");
+                    $"'{value}' is listed twice in {at.Dotted} (first at {c.PositionOf(original)})");
             else
                 seen[value] = at / i;
         }

@@ -15,6 +15,12 @@ internal sealed record ParsedPolicy(JsonNode? Json, SourceMap Map)
         {
             stream.Load(new StringReader(text));
         }
+        catch (YamlException e) when (FirstIndentingTab(text) is { } tab && tab.Line >= e.Start.Line)
+        {
+            // YamlDotNet marks the mapping a tab breaks, not the tab; point at the tab itself.
+            return (null, new PolicyProblem(file, tab.Line, tab.Column, PolicyProblemCodes.YamlSyntax,
+                "a tab indents this line; YAML indents with spaces only"));
+        }
         catch (YamlException e)
         {
             const string duplicate = "Duplicate key ";
@@ -32,6 +38,19 @@ internal sealed record ParsedPolicy(JsonNode? Json, SourceMap Map)
         var map = new SourceMap();
         var json = YamlToJson.Convert(stream.Documents[0].RootNode, map);
         return (new ParsedPolicy(json, map), null);
+    }
+
+    private static SourcePosition? FirstIndentingTab(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+                return new SourcePosition(i + 1, tab + 1);
+        }
+        return null;
     }
 
     private static PolicyProblem Problem(string file, Mark mark, string code, string message)

@@ -14,7 +14,7 @@ internal static class RecipientChecks
             c.RequireKnown(recipient.Kind, at / "kind", PolicyVocabulary.RecipientKinds, PolicyProblemCodes.RecipientKindUnknown, "recipient kind");
             if (recipient.Address is null && PolicyVocabulary.SpecificPartyKinds.Contains(recipient.Kind))
                 c.Report(at, PolicyProblemCodes.RecipientAddressMissing,
-                    $"recipient '{recipient.Id}' is a {recipient.Kind}, a specific company, and needs an address");
+                    $"recipient '{recipient.Id}' (kind {recipient.Kind}) is one specific company and needs an address");
             if (!IsoCountries.IsAlpha2(recipient.Country))
                 c.Report(at / "country", PolicyProblemCodes.RecipientCountryInvalid,
                     $"country '{recipient.Country}' is not an ISO 3166-1 alpha-2 code (e.g. JP, US, IE)");
@@ -35,7 +35,7 @@ internal static class RecipientChecks
         {
             if (c.Ids.Recipients.TryGetValue(contractors[i], out var contractor) && contractor.Kind != PolicyVocabulary.ContractorKind)
                 c.Report(contractorsAt / i, PolicyProblemCodes.OutsourcingContractorKind,
-                    $"'{contractor.Id}' is a {contractor.Kind}, not a contractor; outsourcing (委託) lists contractors only");
+                    $"'{contractor.Id}' is of kind {contractor.Kind}; outsourcing (委託) lists recipients of kind contractor only");
         }
 
     }

@@ -59,7 +59,7 @@ internal sealed class SchemaProblems(string file, ParsedPolicy parsed)
                 yield return AtValue(at, PolicyProblemCodes.SchemaEmptyText, $"{Name(at)} must not be empty");
                 break;
             case "format":
-                yield return AtValue(at, PolicyProblemCodes.SchemaDate, $"{Name(at)} '{Text(instance)}' is not a date; write YYYY-MM-DD");
+                yield return AtValue(at, PolicyProblemCodes.SchemaDate, $"{Name(at)} is '{Text(instance)}', not a date; write YYYY-MM-DD");
                 break;
             case "minimum":
                 yield return AtValue(at, PolicyProblemCodes.SchemaMinimum, $"{Name(at)} must be 0 or more");
@@ -123,7 +123,7 @@ internal sealed class SchemaProblems(string file, ParsedPolicy parsed)
             : $"'{last}'";
     }
 
-    private static string Where(JsonPath at) => at.Pointer.Length == 0 ? "the policy" : $"'{at.Dotted}'";
+    private static string Where(JsonPath at) => at.LastSegment.All(char.IsAsciiDigit) ? Name(at) : $"'{at.Dotted}'";
 
     private static string Expected(JsonNode? type) => type switch
     {

@@ -6,6 +6,9 @@ namespace Mamori.Policy.Validation;
 internal readonly record struct SourcePosition(int Line, int Column)
 {
     public static SourcePosition Of(Mark mark) => new((int)mark.Line, (int)mark.Column);
+
+    /// <summary>LINE:COL, as problems print it.</summary>
+    public override string ToString() => $"{Line}:{Column}";
 }
 
 /// <summary>
