@@ -99,7 +99,7 @@ public sealed class PolicyValidatorTests
     [InlineData("  responsibleParty: group_parent", "  responsibleParty: group_paren", "239:21 joint_use.responsible_party.unknown")]
     [InlineData("  contractors: [hosting]", "  contractors: [hostin]", "243:17 outsourcing.contractor.unknown")]
     [InlineData("  adIdentifierPurposes: [ads]", "  adIdentifierPurposes: [ad]", "103:26 device.ad_purpose.unknown")]
-    [InlineData("  purposes: [site_operation, ads]", "  purposes: [site_operation, adds]", "102:30 device.purpose.unknown")]
+    [InlineData("  purposes: [site_operation, ads]", "  purposes: [site_operation, ads, adds]", "102:35 device.purpose.unknown")]
     [InlineData("  items: [device.id, web.history]", "  items: [device.id, web.histories]", "236:22 joint_use.item.unknown")]
     [InlineData("  purposes: [ads, provision]", "  purposes: [ads, provisio]", "238:19 joint_use.purpose.unknown")]
     [InlineData("      provider: ad_network", "      provider: ad_netwerk", "88:17 tag.provider.unknown")]
