@@ -22,32 +22,31 @@ public sealed class PolicyValidatorTests
             "103:26 device.ad_purpose.not_device_purpose",
             "109:14 location.purpose.unknown",
             "120:5 subject_kind.unused",
-            "129:32 purpose.category.unknown",
-            "134:13 purpose.parent.subject_kinds",
-            "142:13 purpose.parent.nested",
-            "150:13 purpose.parent.unknown",
-            "151:30 purpose.subject_kind.unknown",
-            "167:32 list.duplicate",
-            "193:9 id.duplicate",
-            "200:35 third_party.recipient_kind.unknown",
-            "201:14 third_party.purpose.unknown",
-            "206:27 co_solicitation.item.unknown",
-            "232:14 recipient.country.invalid",
-            "234:5 recipient.address.missing",
-            "239:11 recipient.kind.unknown",
-            "253:35 joint_use.item.sensitive",
-            "254:25 joint_use.user.unknown",
-            "255:19 joint_use.purpose.not_customer",
-            "256:21 joint_use.responsible_party.incomplete",
-            "256:21 joint_use.responsible_party.not_user",
-            "260:26 outsourcing.contractor.kind",
-            "277:107 sensitive.ground.written_consent",
-            "282:5 request.kind.missing",
-            "284:65 request.fee.not_allowed",
-            "288:13 request.kind.unknown",
-            "295:12 request.deadline",
-            "343:18 storage.country.invalid",
-            "355:13 service.kind.unknown");
+            "130:32 purpose.category.unknown",
+            "135:13 purpose.parent.subject_kinds",
+            "143:13 purpose.parent.nested",
+            "151:13 purpose.parent.unknown",
+            "152:30 purpose.subject_kind.unknown",
+            "168:32 list.duplicate",
+            "194:9 id.duplicate",
+            "201:35 third_party.recipient_kind.unknown",
+            "202:14 third_party.purpose.unknown",
+            "207:27 co_solicitation.item.unknown",
+            "233:14 recipient.country.invalid",
+            "235:5 recipient.address.missing",
+            "240:11 recipient.kind.unknown",
+            "254:35 joint_use.item.sensitive",
+            "255:25 joint_use.user.unknown",
+            "256:19 joint_use.purpose.not_customer",
+            "257:21 joint_use.responsible_party.not_user",
+            "261:26 outsourcing.contractor.kind",
+            "278:107 sensitive.ground.written_consent",
+            "283:5 request.kind.missing",
+            "285:65 request.fee.not_allowed",
+            "289:13 request.kind.unknown",
+            "296:12 request.deadline",
+            "345:18 storage.country.invalid",
+            "357:13 service.kind.unknown");
     }
 
     [Fact]
@@ -59,14 +58,14 @@ public sealed class PolicyValidatorTests
             "29:20 schema.type",
             "69:13 schema.enum",
             "99:14 schema.type",
-            "123:5 schema.required",      // the purpose mapping that lacks 'ref'
-            "129:5 schema.required",      // the purpose mapping that lacks 'isProvision'
-            "136:5 schema.unknown_key",   // the misspelt key itself
-            "177:26 schema.empty_text",
-            "275:12 schema.minimum",
-            "301:9 schema.pattern",
-            "306:25 schema.type",
-            "329:1 schema.unknown_key");
+            "124:5 schema.required",      // the purpose mapping that lacks 'ref'
+            "130:5 schema.required",      // the purpose mapping that lacks 'isProvision'
+            "137:5 schema.unknown_key",   // the misspelt key itself
+            "178:26 schema.empty_text",
+            "276:12 schema.minimum",
+            "303:9 schema.pattern",
+            "308:25 schema.type",
+            "331:1 schema.unknown_key");
     }
 
     [Theory]
@@ -83,9 +82,9 @@ public sealed class PolicyValidatorTests
         var schema = Problems("TestData/broken/schema.yaml");
         var crossReferences = Problems("TestData/broken/cross_references.yaml");
 
-        Assert.Contains("TestData/broken/schema.yaml:136:5: unknown key 'isProvison'; did you mean 'isProvision'? [schema.unknown_key]",
+        Assert.Contains("TestData/broken/schema.yaml:137:5: unknown key 'isProvison'; did you mean 'isProvision'? [schema.unknown_key]",
             schema.Select(p => p.ToString()));
-        Assert.Contains("TestData/broken/schema.yaml:123:5: missing required key 'ref' in item 1 of 'purposes' [schema.required]",
+        Assert.Contains("TestData/broken/schema.yaml:124:5: missing required key 'ref' in item 1 of 'purposes' [schema.required]",
             schema.Select(p => p.ToString()));
         Assert.Contains(schema, p => p.Message.Contains("write \"21004478\" in quotes", StringComparison.Ordinal));
         Assert.Contains(crossReferences, p => p.Message == "unknown data category 'contact.emial'; did you mean 'contact.email'?");
@@ -95,15 +94,19 @@ public sealed class PolicyValidatorTests
     [InlineData("established: 2005-04-01", "established: 2024-08-01", "4:16 date.effective_before_established",
         "6:11 revision.before_established", "8:11 revision.before_established")]
     [InlineData("  - date: 2024-07-01", "  - date: 2024-07-02", "8:11 revision.after_effective")]
-    [InlineData("    country: JP\n    relationship", "    country: jp\n    relationship", "218:14 recipient.country.invalid")]
-    [InlineData("  responsibleParty: group_parent", "  responsibleParty: group_paren", "239:21 joint_use.responsible_party.unknown")]
-    [InlineData("  contractors: [hosting]", "  contractors: [hostin]", "243:17 outsourcing.contractor.unknown")]
+    [InlineData("    country: JP\n    relationship", "    country: jp\n    relationship", "219:14 recipient.country.invalid")]
+    [InlineData("  responsibleParty: group_parent", "  responsibleParty: group_paren", "240:21 joint_use.responsible_party.unknown")]
+    [InlineData("  contractors: [hosting]", "  contractors: [hostin]", "244:17 outsourcing.contractor.unknown")]
     [InlineData("  adIdentifierPurposes: [ads]", "  adIdentifierPurposes: [ad]", "103:26 device.ad_purpose.unknown")]
     [InlineData("  purposes: [site_operation, ads]", "  purposes: [site_operation, ads, adds]", "102:35 device.purpose.unknown")]
-    [InlineData("  items: [device.id, web.history]", "  items: [device.id, web.histories]", "236:22 joint_use.item.unknown")]
-    [InlineData("  purposes: [ads, provision]", "  purposes: [ads, provisio]", "238:19 joint_use.purpose.unknown")]
+    [InlineData("  items: [device.id, web.history]", "  items: [device.id, web.histories]", "237:22 joint_use.item.unknown")]
+    [InlineData("  purposes: [ads, provision]", "  purposes: [ads, provisio]", "239:19 joint_use.purpose.unknown")]
     [InlineData("      provider: ad_network", "      provider: ad_netwerk", "88:17 tag.provider.unknown")]
     [InlineData("      itemsSent: [device_id, url_time]", "      itemsSent: []", "85:7 tag.disclosure.incomplete")]
+    [InlineData("    representative:\n      title: { ja: 代表取締役, en: Representative Director }\n      name: { ja: 佐藤 花子, en: Hanako Sato }\n", "",
+        "237:21 joint_use.responsible_party.incomplete")]
+    [InlineData("    address:\n      postalCode: \"150-0001\"\n      text: { ja: 東京都渋谷区神宮前1-1-1, en: \"1-1-1 Jingumae, Shibuya-ku, Tokyo\" }\n", "",
+        "210:5 recipient.address.missing")]
     public void One_change_to_the_valid_policy_gives_one_precise_problem(string find, string replace, params string[] expected)
     {
         var text = TestFiles.Read(SmallFixture);

@@ -2,8 +2,8 @@ namespace Mamori.Policy.Validation;
 
 /// <summary>
 /// §6 joint use (Art. 27(5)(iii)): the items, users, purposes and responsible party it announces exist; its
-/// purposes are §4(1) customer purposes; the responsible party is one of the joint users and its name,
-/// address and representative are published; and no sensitive (機微) category is shared, for §8 gives no
+/// purposes are §4(1) customer purposes; the responsible party is one of the joint users and its
+/// representative is published (or a page that shows it); and no sensitive (機微) category is shared, for §8 gives no
 /// ground for sharing it with group companies.
 /// </summary>
 internal static class JointUseChecks
@@ -47,8 +47,9 @@ internal static class JointUseChecks
         if (!jointUse.Users.Contains(id))
             c.Report(at, PolicyProblemCodes.JointUseResponsiblePartyNotUser,
                 $"responsible party '{id}' is not among the joint users; the party responsible is one of them");
-        if (party.Address is null || party.Representative is null)
+        // Its address is checked with the recipients; the representative is what joint use adds.
+        if (party.Representative is null && party.Url is null)
             c.Report(at, PolicyProblemCodes.JointUseResponsiblePartyIncomplete,
-                $"responsible party '{id}' needs an address and a representative: Art. 27(5)(iii) requires both to be announced");
+                $"responsible party '{id}' needs a representative, or the url where it is published: Art. 27(5)(iii) requires its name, address and representative to be announced");
     }
 }

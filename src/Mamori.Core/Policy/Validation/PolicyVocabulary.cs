@@ -7,13 +7,13 @@ internal static class PolicyVocabulary
         ["group_company", "ad_distributor", "advertiser", "ad_agency", "partner", "co_solicitor", "insurer", "contractor", "other"];
 
     /// <summary>
-    /// Kinds that name one specific company rather than a class of recipients, so their address must be
-    /// on file: a group company (joint use names its responsible party's address, Art. 27(5)(iii)), a
-    /// co-solicitor (published in the co-solicitor list), an insurer (provision with consent, recorded
-    /// under Art. 29) and a contractor (supervised under Art. 25, recorded when abroad). Advertisers, ad
-    /// distributors, agencies, partners and "other" may stand for a class, as §5 lists them.
+    /// Kinds that always name one specific company: a group company (named in §4 and §6) and a contractor
+    /// (supervised under Art. 25; a record is kept when it is abroad). Other kinds — insurers, co-solicitors,
+    /// advertisers, ad distributors, partners, "other" — may stand for a class of recipients, as §5 lists
+    /// them, with each actual recipient recorded at provision (Art. 29) or in a published list. Whoever is
+    /// named as a joint user or a contractor is treated as specific whatever its kind.
     /// </summary>
-    public static readonly IReadOnlyCollection<string> SpecificPartyKinds = ["group_company", "co_solicitor", "insurer", "contractor"];
+    public static readonly IReadOnlyCollection<string> SpecificPartyKinds = ["group_company", "contractor"];
 
     public const string ContractorKind = "contractor";
 
@@ -38,5 +38,7 @@ internal static class PolicyVocabulary
     /// <summary>§8: 機微 data may be provided without written consent only on grounds ①–④.</summary>
     public const int LastGroundWithoutWrittenConsent = 4;
 
+    /// <summary>Allowed for storage locations and for recipients that stand for a class (Art. 28 lets the
+    /// policy say the country is not yet known).</summary>
     public const string UnknownCountry = "unknown";
 }

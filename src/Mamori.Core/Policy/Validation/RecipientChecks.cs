@@ -11,13 +11,15 @@ internal static class RecipientChecks
         {
             var recipient = policy.Recipients[i];
             var at = JsonPath.Root / "recipients" / i;
+            var specific = IsSpecificParty(policy, recipient);
             c.RequireKnown(recipient.Kind, at / "kind", PolicyVocabulary.RecipientKinds, PolicyProblemCodes.RecipientKindUnknown, "recipient kind");
-            if (recipient.Address is null && PolicyVocabulary.SpecificPartyKinds.Contains(recipient.Kind))
+            if (specific && recipient.Address is null && recipient.Url is null)
                 c.Report(at, PolicyProblemCodes.RecipientAddressMissing,
-                    $"recipient '{recipient.Id}' (kind {recipient.Kind}) is one specific company and needs an address");
-            if (!IsoCountries.IsAlpha2(recipient.Country))
-                c.Report(at / "country", PolicyProblemCodes.RecipientCountryInvalid,
-                    $"country '{recipient.Country}' is not an ISO 3166-1 alpha-2 code (e.g. JP, US, IE)");
+                    $"recipient '{recipient.Id}' is one specific company ({Why(policy, recipient)}); give its address, or the url where it is published");
+            if (!IsoCountries.IsAlpha2(recipient.Country) && (specific || recipient.Country != PolicyVocabulary.UnknownCountry))
+                c.Report(at / "country", PolicyProblemCodes.RecipientCountryInvalid, specific
+                    ? $"country '{recipient.Country}' is not an ISO 3166-1 alpha-2 code (e.g. JP, US, IE); a specific recipient's country must be known"
+                    : $"country '{recipient.Country}' is not an ISO 3166-1 alpha-2 code (e.g. JP, US, IE) nor 'unknown'");
         }
 
         var thirdParty = JsonPath.Root / "thirdParty";
@@ -39,4 +41,15 @@ internal static class RecipientChecks
         }
 
     }
+
+    private static bool IsSpecificParty(PolicyDocument policy, Recipient recipient) =>
+        PolicyVocabulary.SpecificPartyKinds.Contains(recipient.Kind)
+        || policy.JointUse.Users.Contains(recipient.Id)
+        || policy.JointUse.ResponsibleParty == recipient.Id
+        || policy.Outsourcing.Contractors.Contains(recipient.Id);
+
+    private static string Why(PolicyDocument policy, Recipient recipient) =>
+        policy.JointUse.Users.Contains(recipient.Id) || policy.JointUse.ResponsibleParty == recipient.Id ? "a joint user"
+        : policy.Outsourcing.Contractors.Contains(recipient.Id) ? "a contractor"
+        : $"kind {recipient.Kind}";
 }
