@@ -38,8 +38,8 @@ internal static class CategoryChanges
 
     private static LocalizedText Word(Sensitivity sensitivity) => sensitivity switch
     {
-        Sensitivity.None => Text.Of("通常の個人情報", "ordinary data"),
-        Sensitivity.Kibi => Text.Of("機微情報", "機微 (sensitive) data"),
-        _ => Text.Of("要配慮個人情報", "要配慮 (special-care) data"),
+        Sensitivity.None => Localized.Of("通常の個人情報", "ordinary data"),
+        Sensitivity.Kibi => Localized.Of("機微情報", "機微 (sensitive) data"),
+        _ => Localized.Of("要配慮個人情報", "要配慮 (special-care) data"),
     };
 }

@@ -13,7 +13,7 @@ internal sealed class ChangeLog(PolicyDocument old, PolicyDocument @new)
     public IReadOnlyList<PolicyChange> Changes => changes;
 
     public void Add(ChangeKind kind, ChangeSubject subject, string id, string ja, string en, AppiFlags flags = AppiFlags.None) =>
-        changes.Add(new PolicyChange(kind, subject, id, Text.Of(ja, en), flags));
+        changes.Add(new PolicyChange(kind, subject, id, Localized.Of(ja, en), flags));
 
     public bool HasChangeIn(ChangeSubject subject) => changes.Any(c => c.Subject == subject);
 
@@ -25,18 +25,18 @@ internal sealed class ChangeLog(PolicyDocument old, PolicyDocument @new)
     public LocalizedText Recipients(IEnumerable<string> ids) => Join(ids.Select(RecipientLabel));
 
     public LocalizedText CategoryLabel(string id) =>
-        (@new.DataCategories.Find(c => c.Id == id) ?? old.DataCategories.Find(c => c.Id == id))?.Label ?? Text.Of(id, id);
+        (@new.DataCategories.Find(c => c.Id == id) ?? old.DataCategories.Find(c => c.Id == id))?.Label ?? Localized.Of(id, id);
 
     public LocalizedText PurposeLabel(string id) =>
-        (@new.Purposes.Find(p => p.Id == id) ?? old.Purposes.Find(p => p.Id == id))?.Label ?? Text.Of(id, id);
+        (@new.Purposes.Find(p => p.Id == id) ?? old.Purposes.Find(p => p.Id == id))?.Label ?? Localized.Of(id, id);
 
     public LocalizedText RecipientLabel(string id) =>
-        (@new.Recipients.Find(r => r.Id == id) ?? old.Recipients.Find(r => r.Id == id))?.Name ?? Text.Of(id, id);
+        (@new.Recipients.Find(r => r.Id == id) ?? old.Recipients.Find(r => r.Id == id))?.Name ?? Localized.Of(id, id);
 
     private static LocalizedText Join(IEnumerable<LocalizedText> labels)
     {
         var list = labels.ToList();
-        return Text.Of($"「{string.Join("、", list.Select(l => l.Ja))}」", $"\"{string.Join("\", \"", list.Select(l => l.En))}\"");
+        return Localized.Of($"「{string.Join("、", list.Select(l => l.Ja))}」", $"\"{string.Join("\", \"", list.Select(l => l.En))}\"");
     }
 
     /// <summary>Pairs two lists by id and calls back for each item added, removed or present in both.</summary>

@@ -8,7 +8,8 @@ namespace Mamori.Policy.Diff;
 /// </summary>
 internal static class ProvisionChanges
 {
-    /// <summary>Countries whose regime the PPC recognises as equivalent (the EU/EEA and the UK), and Japan.</summary>
+    /// <summary>Japan, and the countries whose regime the PPC recognises as equivalent (the EU/EEA and the UK).
+    /// "unknown" stands for a class of recipients: consent is then asked when an actual provision abroad is made.</summary>
     private static readonly HashSet<string> NoCrossBorderConsent =
     [
         "JP", "GB", "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",

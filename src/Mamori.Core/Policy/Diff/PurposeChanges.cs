@@ -40,13 +40,13 @@ internal static class PurposeChanges
         var newSubjects = ChangeLog.AddedTo(before.SubjectKinds, after.SubjectKinds);
         var broadened = new List<LocalizedText>();
         if (newCategories.Count > 0)
-            broadened.Add(Text.Of($"対象データに{log.Categories(newCategories).Ja}を追加", $"now also uses {log.Categories(newCategories).En}"));
+            broadened.Add(Localized.Of($"対象データに{log.Categories(newCategories).Ja}を追加", $"now also uses {log.Categories(newCategories).En}"));
         if (newSubjects.Count > 0)
-            broadened.Add(Text.Of($"対象者に{string.Join("、", newSubjects)}を追加", $"now also covers {string.Join(", ", newSubjects)}"));
+            broadened.Add(Localized.Of($"対象者に{string.Join("、", newSubjects)}を追加", $"now also covers {string.Join(", ", newSubjects)}"));
         if (after.UsesAnalysis && !before.UsesAnalysis)
-            broadened.Add(Text.Of("分析結果（※）の利用を追加", "now uses the results of analysis (※)"));
+            broadened.Add(Localized.Of("分析結果（※）の利用を追加", "now uses the results of analysis (※)"));
         if (after.IsProvision && !before.IsProvision)
-            broadened.Add(Text.Of("第三者への提供を追加", "now provides data to third parties"));
+            broadened.Add(Localized.Of("第三者への提供を追加", "now provides data to third parties"));
 
         if (broadened.Count > 0)
         {

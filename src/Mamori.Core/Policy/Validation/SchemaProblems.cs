@@ -40,6 +40,7 @@ internal sealed class SchemaProblems(string file, ParsedPolicy parsed)
                 foreach (var key in MissingKeys(subschema, instance))
                     yield return AtValue(at, PolicyProblemCodes.SchemaRequired, $"missing required key '{key}' in {Where(at)}");
                 break;
+            // additionalProperties: false evaluates each extra key against the 'false' schema, which has no keyword.
             case "" when detail.EvaluationPath.ToString().EndsWith("/additionalProperties", StringComparison.Ordinal):
                 yield return AtKey(at, PolicyProblemCodes.SchemaUnknownKey, UnknownKey(at, detail));
                 break;
