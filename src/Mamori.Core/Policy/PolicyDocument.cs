@@ -31,6 +31,8 @@ public sealed class PolicyDocument
     public DeviceIdentifiers DeviceIdentifiers { get; set; } = new();         // §3(3)
     public LocationData Location { get; set; } = new();                       // §3(4)
     public List<SubjectKind> SubjectKinds { get; set; } = [];                 // §4 headings
+    /// <summary>§4 lead-in: personal information and informative data are used for the purposes below.</summary>
+    public LocalizedText PurposesStatement { get; set; } = new();             // §4 lead-in
     public List<Purpose> Purposes { get; set; } = [];                         // §4
     public LocalizedText AnalysisNote { get; set; } = new();                  // §4 ※
     public List<DataCategory> DataCategories { get; set; } = [];
@@ -40,6 +42,8 @@ public sealed class PolicyDocument
     public Outsourcing Outsourcing { get; set; } = new();                     // §7
     public SensitiveData SensitiveData { get; set; } = new();                 // §8
     public RequestProcedure Requests { get; set; } = new();                   // §9
+    /// <summary>§10 lead-in: requests may be refused on these grounds, and the person is told so.</summary>
+    public LocalizedText RefusalStatement { get; set; } = new();              // §10 lead-in
     public List<RefusalGround> RefusalGrounds { get; set; } = [];             // §10
     public Security Security { get; set; } = new();                           // §11
     public InquiryDesk Inquiries { get; set; } = new();                       // §12
@@ -172,6 +176,8 @@ public sealed class Tag
     public bool Dmp { get; set; }
     public string? OptOutUrl { get; set; }
     public string? PrivacyPolicyUrl { get; set; }
+    /// <summary>Free note, e.g. that an entry is illustrative rather than taken from the published policy.</summary>
+    public LocalizedText? Note { get; set; }
 }
 
 public sealed class DeviceIdentifiers
@@ -270,6 +276,8 @@ public sealed class Recipient
     public LocalizedText? Contract { get; set; }
     public LocalizedText? Relationship { get; set; }
     public string? Url { get; set; }
+    /// <summary>Free note, e.g. where an address not given in the policy is published.</summary>
+    public LocalizedText? Note { get; set; }
 }
 
 public sealed class JointUse
