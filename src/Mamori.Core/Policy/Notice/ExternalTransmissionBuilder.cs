@@ -41,13 +41,14 @@ internal sealed class ExternalTransmissionBuilder(NoticeContext context)
         [
             new Facts(
             [
-                new Fact(Plain(T.Recipient), [.. RecipientBlocks(tag)]),
-                new Fact(Plain(T.Service), context.Say(tag.Name)),
-                new Fact(Plain(T.ItemsSent), [tags.ItemsSent(tag)]),
-                new Fact(Plain(T.Purposes), [tags.Purposes(tag, NoticePath)]),
-                new Fact(Plain(T.CookieCategory), [new Paragraph(context.CookieCategoryName(tag.Category)), .. ConsentMode(tag)]),
-                new Fact(Plain(T.Retention), context.Say(tag.Retention)),
-                new Fact(Plain(T.DmpColumn), Plain(tag.Dmp ? T.Yes : T.No)),
+                new Detail(Plain(T.Recipient), [.. RecipientBlocks(tag)]),
+                new Detail(Plain(T.Service), context.Say(tag.Name)),
+                new Detail(Plain(T.ItemsSent), [tags.ItemsSent(tag)]),
+                new Detail(Plain(T.Purposes), [tags.Purposes(tag, NoticePath)]),
+                new Detail(Plain(T.CookieCategory), [new Paragraph(context.CookieCategoryName(tag.Category)), .. ConsentMode(tag)]),
+                new Detail(Plain(T.Retention), context.Say(tag.Retention)),
+                new Detail(Plain(T.DmpColumn), Plain(tag.Dmp ? T.Yes : T.No)),
+                .. Has(tag.Note) ? [new Detail(Plain(T.Notes), [.. context.Paragraphs(tag.Note)])] : Array.Empty<Detail>(),
             ]),
         ]);
 
@@ -68,6 +69,11 @@ internal sealed class ExternalTransmissionBuilder(NoticeContext context)
         if (recipient.Address is not null)
         {
             yield return new Paragraph(Run.Of(Plain(T.Address + T.Colon), context.Address(recipient.Address)));
+        }
+
+        foreach (var note in context.Paragraphs(recipient.Note, "note"))
+        {
+            yield return note;
         }
     }
 

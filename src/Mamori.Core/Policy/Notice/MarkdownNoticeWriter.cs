@@ -103,7 +103,10 @@ internal sealed class MarkdownNoticeWriter
         md.Append('\n');
     }
 
-    /// <summary>Blocks inside a list item: indented under it, without the blank lines that would end the list.</summary>
+    /// <summary>
+    /// Blocks inside a list item, indented under it. A blank line first makes them paragraphs of
+    /// their own: without it, Markdown would run a note on into the item's text.
+    /// </summary>
     private void WriteNested(IReadOnlyList<Block> blocks, int level, string indent)
     {
         if (blocks.Count == 0)
@@ -111,10 +114,8 @@ internal sealed class MarkdownNoticeWriter
             return;
         }
 
-        var inner = new MarkdownNoticeWriter(lang);
-        inner.WriteBlocks(blocks, level, indent + "  ");
-        var text = inner.md.ToString().Replace("\n\n", "\n", StringComparison.Ordinal);
-        md.Append(text);
+        md.Append('\n');
+        WriteBlocks(blocks, level, indent + "  ");
     }
 
     private void WriteTable(Table table, string indent)
@@ -158,25 +159,22 @@ internal sealed class MarkdownNoticeWriter
         _ => throw new NotSupportedException($"No Markdown for {inline.GetType().Name}."),
     };
 
-    // Escaping every punctuation mark Markdown may read as syntax keeps policy text literal;
-    // line breaks inside a value would end a list item or a table row, so they become spaces.
+    // Every punctuation mark Markdown may read as syntax is escaped, so policy text stays literal.
+    // Angle brackets become entities rather than "\<": no tag text survives even in a renderer that
+    // passes HTML through. Line breaks would end a list item or a table row, so they become spaces.
     private static string Escape(string value)
     {
         var escaped = new StringBuilder(value.Length);
         foreach (var c in value)
         {
-            if (c is '\r' or '\n')
+            _ = c switch
             {
-                escaped.Append(' ');
-                continue;
-            }
-
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '!' or '&')
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
+                '\r' or '\n' => escaped.Append(' '),
+                '<' => escaped.Append("&lt;"),
+                '>' => escaped.Append("&gt;"),
+                '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '!' or '&' => escaped.Append('\\').Append(c),
+                _ => escaped.Append(c),
+            };
         }
 
         return escaped.ToString();

@@ -14,8 +14,8 @@ internal sealed partial class NoticeBuilder
         {
             new Facts(
             [
-                new Fact(Plain(T.PrivacyMarkGrantor), context.Say(mark.Grantor)),
-                new Fact(Plain(T.RegistrationNumber), Plain(mark.RegistrationNumber)),
+                new Detail(Plain(T.PrivacyMarkGrantor), context.Say(mark.Grantor)),
+                new Detail(Plain(T.RegistrationNumber), Plain(mark.RegistrationNumber)),
             ]),
         };
         body.AddRange(context.Paragraphs(mark.Description));
@@ -51,10 +51,10 @@ internal sealed partial class NoticeBuilder
         {
             new Facts(
             [
-                new Fact(Plain(T.ControllerName), context.Say(controller.Name)),
-                new Fact(Plain(T.PrivacyOfficer), context.Say(controller.PrivacyOfficer)),
-                new Fact(Plain(T.Contact), context.Say(window.Name)),
-                new Fact(Plain(T.Address), context.Address(window.Address)),
+                new Detail(Plain(T.ControllerName), context.Say(controller.Name)),
+                new Detail(Plain(T.PrivacyOfficer), context.Say(controller.PrivacyOfficer)),
+                new Detail(Plain(T.Contact), context.Say(window.Name)),
+                new Detail(Plain(T.Address), context.Address(window.Address)),
             ]),
             Para(new Strong(new Link(Links.InquiryForm, Plain(T.InquiryFormLink))), "notice-action"),
             Para(window.AcceptsVisits ? T.VisitsAccepted : T.VisitsNotAccepted),
@@ -116,7 +116,7 @@ internal sealed partial class NoticeBuilder
     /// <summary>制定 / 最終改定 as the seed closes, with the version, when it took effect, and the revision history.</summary>
     private Section DatesSection()
     {
-        var facts = new List<Fact>
+        var facts = new List<Detail>
         {
             new(Plain(T.Established), context.Date(Policy.Established)),
             new(Plain(T.LastRevised), context.Date(LastRevised())),
@@ -147,10 +147,10 @@ internal sealed partial class NoticeBuilder
             Para(new Strong(Plain(T.AccreditedBodyHeading))),
             new Facts(
             [
-                new Fact(Plain(T.Name), context.Say(body.Name)),
-                new Fact(Plain(T.Office), context.Say(body.Office)),
-                new Fact(Plain(T.Address), context.Address(body.Address)),
-                new Fact(Plain(T.Telephone), context.Join(phones)),
+                new Detail(Plain(T.Name), context.Say(body.Name)),
+                new Detail(Plain(T.Office), context.Say(body.Office)),
+                new Detail(Plain(T.Address), context.Address(body.Address)),
+                new Detail(Plain(T.Telephone), context.Join(phones)),
             ]),
         ]);
     }

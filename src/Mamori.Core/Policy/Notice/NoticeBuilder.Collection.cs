@@ -12,11 +12,11 @@ internal sealed partial class NoticeBuilder
         [
             new Facts(
             [
-                new Fact(Plain(T.Name), LegalName()),
-                new Fact(Plain(T.Address), context.Address(controller.Address)),
-                new Fact(Plain(T.Representative), context.PersonName(controller.Representative)),
-                new Fact(Plain(T.PrivacyOfficer), context.Say(controller.PrivacyOfficer)),
-                new Fact(Plain(T.Contact), new Link(Links.InquiryForm, context.Say(controller.ContactWindow.Name))),
+                new Detail(Plain(T.Name), LegalName()),
+                new Detail(Plain(T.Address), context.Address(controller.Address)),
+                new Detail(Plain(T.Representative), context.PersonName(controller.Representative)),
+                new Detail(Plain(T.PrivacyOfficer), context.Say(controller.PrivacyOfficer)),
+                new Detail(Plain(T.Contact), new Link(Links.InquiryForm, context.Say(controller.ContactWindow.Name))),
             ]),
         ]);
     }
@@ -113,10 +113,10 @@ internal sealed partial class NoticeBuilder
         {
             new Facts(
             [
-                new Fact(Plain(T.Apps), context.Join(ids.Platforms.Select(p => Plain(T.PlatformName(p))))),
-                new Fact(Plain(T.AdIdentifiers), context.Join(ids.AdIdentifiers.Select(a => context.Say(a.Label)))),
-                new Fact(Plain(T.DeviceIdentifierPurposes), [PurposeList(ids.Purposes)]),
-                new Fact(Plain(T.AdIdentifierPurposes), [PurposeList(ids.AdIdentifierPurposes)]),
+                new Detail(Plain(T.Apps), context.Join(ids.Platforms.Select(p => Plain(T.PlatformName(p))))),
+                new Detail(Plain(T.AdIdentifiers), context.Join(ids.AdIdentifiers.Select(a => context.Say(a.Label)))),
+                new Detail(Plain(T.DeviceIdentifierPurposes), [PurposeList(ids.Purposes)]),
+                new Detail(Plain(T.AdIdentifierPurposes), [PurposeList(ids.AdIdentifierPurposes)]),
             ]),
         };
         body.AddRange(context.Paragraphs(ids.OptOut));
@@ -129,7 +129,7 @@ internal sealed partial class NoticeBuilder
         var consent = location.ConsentRequired ? T.LocationConsentOnly : T.LocationWithoutConsent;
         var body = new List<Block> { Para(new Strong(Plain(consent))) };
         body.AddRange(context.Paragraphs(location.Statement));
-        body.Add(new Facts([new Fact(Plain(T.LocationPurposes), [PurposeList(location.Purposes)])]));
+        body.Add(new Facts([new Detail(Plain(T.LocationPurposes), [PurposeList(location.Purposes)])]));
         body.AddRange(context.Paragraphs(location.OptOut));
         return body;
     }

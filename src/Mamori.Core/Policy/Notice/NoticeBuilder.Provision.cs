@@ -14,15 +14,15 @@ internal sealed partial class NoticeBuilder
         {
             new Facts(
             [
-                new Fact(Plain(T.RecipientKinds), context.Join(provision.RecipientKinds.Select(k => Plain(T.RecipientKindName(k))))),
-                new Fact(Plain(T.ProvisionPurposes), context.Join(provision.Purposes.Select(p => context.PurposeRef(p)))),
+                new Detail(Plain(T.RecipientKinds), context.Join(provision.RecipientKinds.Select(k => Plain(T.RecipientKindName(k))))),
+                new Detail(Plain(T.ProvisionPurposes), context.Join(provision.Purposes.Select(p => context.PurposeRef(p)))),
             ]),
         };
         body.AddRange(context.Paragraphs(provision.LinkingStatement));
         body.AddRange(context.Paragraphs(provision.CoSolicitation.Statement));
         body.Add(CoSolicitationTable());
 
-        var recipients = Policy.Recipients.Where(r => r.Kind != ContractorKind).ToList();
+        var recipients = Policy.Recipients.Where(r => !IsContractor(r)).ToList();
         if (recipients.Count > 0)
         {
             body.Add(RecipientTable("recipients", T.RecipientsCaption, recipients));
@@ -60,7 +60,7 @@ internal sealed partial class NoticeBuilder
 
     /// <summary>Recipients with what is known of them: Art. 28 asks for the country, joint use for address and representative.</summary>
     private Table RecipientTable(string id, string caption, IEnumerable<Recipient> recipients) =>
-        new(id, Plain(caption), [T.Name, T.RecipientKind, T.Address, T.Representative, T.Country, T.Relationship, T.Contract],
+        new(id, Plain(caption), [T.Name, T.RecipientKind, T.Address, T.Representative, T.Country, T.Relationship, T.Contract, T.Notes],
         [
             .. recipients.Select(r => new Row(
                 LinkTo(r.Url, context.Say(r.Name)),
@@ -71,6 +71,7 @@ internal sealed partial class NoticeBuilder
                     Cell.Of(context.Country(r.Country)),
                     Cell.Of(Has(r.Relationship) ? context.Say(r.Relationship) : Plain(T.NotPublished)),
                     Cell.Of(Has(r.Contract) ? context.Say(r.Contract) : Plain(T.NotPublished)),
+                    Has(r.Note) ? new Cell([.. context.Paragraphs(r.Note)]) : Cell.Of(Plain(T.NotPublished)),
                 ],
                 Numbering.Anchor("recipient", r.Id))),
         ]);
@@ -82,10 +83,10 @@ internal sealed partial class NoticeBuilder
         {
             new Facts(
             [
-                new Fact(Plain(T.JointItems), context.Join(joint.Items.Select(context.CategoryWithBadge))),
-                new Fact(Plain(T.JointUsers), context.Join(joint.Users.Select(u => context.RecipientName(u)))),
-                new Fact(Plain(T.JointPurposes), [PurposeList(joint.Purposes)]),
-                new Fact(Plain(T.ResponsibleParty), [.. ResponsibleParty(joint.ResponsibleParty)]),
+                new Detail(Plain(T.JointItems), context.Join(joint.Items.Select(context.CategoryWithBadge))),
+                new Detail(Plain(T.JointUsers), context.Join(joint.Users.Select(u => context.RecipientName(u)))),
+                new Detail(Plain(T.JointPurposes), [PurposeList(joint.Purposes)]),
+                new Detail(Plain(T.ResponsibleParty), [.. ResponsibleParty(joint.ResponsibleParty)]),
             ]),
         };
         return Numbered(6, body);
@@ -120,8 +121,7 @@ internal sealed partial class NoticeBuilder
     {
         var outsourcing = Policy.Outsourcing;
         var body = new List<Block>(context.Paragraphs(outsourcing.Statement));
-        var named = outsourcing.Contractors.ToHashSet(StringComparer.Ordinal);
-        var contractors = Policy.Recipients.Where(r => r.Kind == ContractorKind || named.Contains(r.Id)).ToList();
+        var contractors = Policy.Recipients.Where(IsContractor).ToList();
         if (contractors.Count > 0)
         {
             body.Add(RecipientTable("contractors", T.ContractorsCaption, contractors));
@@ -129,6 +129,10 @@ internal sealed partial class NoticeBuilder
 
         return Numbered(7, body);
     }
+
+    /// <summary>Contractors are listed under §7, everyone else under §5: each recipient once.</summary>
+    private bool IsContractor(Recipient recipient) =>
+        recipient.Kind == ContractorKind || Policy.Outsourcing.Contractors.Contains(recipient.Id);
 
     private Section SensitiveDataSection()
     {

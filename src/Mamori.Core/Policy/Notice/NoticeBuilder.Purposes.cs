@@ -8,7 +8,7 @@ internal sealed partial class NoticeBuilder
     private Section PurposesSection()
     {
         var anchored = new HashSet<string>(StringComparer.Ordinal);
-        var body = new List<Block> { Para(T.PurposesIntro) };
+        var body = LeadIn(Policy.PurposesStatement, T.PurposesIntro);
         var groups = 0;
         foreach (var kind in Policy.SubjectKinds)
         {

@@ -23,8 +23,8 @@ internal sealed partial class NoticeBuilder
         {
             new Facts(
             [
-                new Fact(Plain(T.RequestKinds), [Bullets(Requests.Kinds.Select(k => context.Say(k.Label)))]),
-                new Fact(Plain(T.MailTo), context.Address(Requests.MailTo)),
+                new Detail(Plain(T.RequestKinds), [Bullets(Requests.Kinds.Select(k => context.Say(k.Label)))]),
+                new Detail(Plain(T.MailTo), context.Address(Requests.MailTo)),
             ]),
         };
         body.Add(Para(Requests.OnlineForm
@@ -70,10 +70,10 @@ internal sealed partial class NoticeBuilder
         {
             new Facts(
             [
-                new Fact(Plain(T.FeeAmount), new Strong(Plain(T.FormatFee(fee.Amount, fee.Currency)))),
-                new Fact(Plain(T.FeePayingKinds), context.Join(Requests.Kinds.Where(k => k.Fee).Select(k => context.Say(k.Label)))),
-                new Fact(Plain(T.FeeFreeKinds), context.Join(Requests.Kinds.Where(k => !k.Fee).Select(k => context.Say(k.Label)))),
-                new Fact(Plain(T.FeeMethod), [.. context.Paragraphs(fee.Method)]),
+                new Detail(Plain(T.FeeAmount), new Strong(Plain(T.FormatFee(fee.Amount, fee.Currency)))),
+                new Detail(Plain(T.FeePayingKinds), context.Join(Requests.Kinds.Where(k => k.Fee).Select(k => context.Say(k.Label)))),
+                new Detail(Plain(T.FeeFreeKinds), context.Join(Requests.Kinds.Where(k => !k.Fee).Select(k => context.Say(k.Label)))),
+                new Detail(Plain(T.FeeMethod), [.. context.Paragraphs(fee.Method)]),
             ]),
         };
         body.AddRange(context.Paragraphs(fee.Note, "note"));
@@ -94,7 +94,7 @@ internal sealed partial class NoticeBuilder
 
     private Section RefusalSection() => Numbered(10,
     [
-        Para(T.RefusalIntro),
+        .. LeadIn(Policy.RefusalStatement, T.RefusalIntro),
         Bullets(Policy.RefusalGrounds.Select(g => context.Say(g.Label))),
     ]);
 }

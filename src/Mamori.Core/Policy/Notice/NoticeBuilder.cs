@@ -83,6 +83,10 @@ internal sealed partial class NoticeBuilder(NoticeContext context)
 
     private static Paragraph Para(string content, string? cssClass = null) => new(NoticeContext.Plain(content), cssClass);
 
+    /// <summary>The policy's own lead-in to a section, or the seed's wording where an older policy has none.</summary>
+    private List<Block> LeadIn(LocalizedText statement, string fallback) =>
+        NoticeContext.Has(statement) ? [.. context.Paragraphs(statement)] : [Para(fallback)];
+
     /// <summary>A plain bulleted list of inlines.</summary>
     private static ItemList Bullets(IEnumerable<Inline> items) => new([.. items.Select(i => new Item(i))]);
 

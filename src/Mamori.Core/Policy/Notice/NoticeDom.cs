@@ -34,11 +34,11 @@ internal sealed record ItemList(IReadOnlyList<Item> Items, string? Class = null)
 internal sealed record Item(Inline Content, string? Marker = null, string? Id = null, IReadOnlyList<Block>? Children = null);
 
 /// <summary>Term–value pairs (a <c>dl</c>), e.g. the controller's name, address and representative.</summary>
-internal sealed record Facts(IReadOnlyList<Fact> Entries) : Block;
+internal sealed record Facts(IReadOnlyList<Detail> Entries) : Block;
 
-internal sealed record Fact(Inline Term, IReadOnlyList<Block> Value)
+internal sealed record Detail(Inline Term, IReadOnlyList<Block> Value)
 {
-    public Fact(Inline term, Inline value) : this(term, [new Paragraph(value)]) { }
+    public Detail(Inline term, Inline value) : this(term, [new Paragraph(value)]) { }
 }
 
 /// <summary>A table whose first column heads each row; <paramref name="Columns"/> includes that column.</summary>

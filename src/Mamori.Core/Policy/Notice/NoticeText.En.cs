@@ -18,6 +18,7 @@ internal sealed partial class NoticeText
         Yes = "Yes",
         No = "No",
         NotPublished = "—",
+        Notes = "Notes",
         End = "End of policy.",
         SectionTitles =
         [

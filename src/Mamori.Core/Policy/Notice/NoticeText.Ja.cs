@@ -18,6 +18,7 @@ internal sealed partial class NoticeText
         Yes = "あり",
         No = "なし",
         NotPublished = "—",
+        Notes = "備考",
         End = "以上",
         SectionTitles =
         [

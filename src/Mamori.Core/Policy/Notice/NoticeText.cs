@@ -23,6 +23,7 @@ internal sealed partial class NoticeText
     public required string Yes { get; init; }
     public required string No { get; init; }
     public required string NotPublished { get; init; }
+    public required string Notes { get; init; }
     public required string End { get; init; }
 
     /// <summary>The seed's fourteen section titles, in order.</summary>

@@ -28,10 +28,17 @@ internal sealed class TagBlocks(NoticeContext context)
         }
 
         columns.AddRange([T.ItemsSent, T.Purposes, T.Retention, T.DmpColumn]);
-        return new Table(id, caption, columns, [.. tags.Select(tag => TagRow(tag, withCategory, noticePath))]);
+        var rows = tags.ToList();
+        var withNotes = rows.Any(tag => Has(tag.Note));
+        if (withNotes)
+        {
+            columns.Add(T.Notes);
+        }
+
+        return new Table(id, caption, columns, [.. rows.Select(tag => TagRow(tag, withCategory, withNotes, noticePath))]);
     }
 
-    private Row TagRow(Tag tag, bool withCategory, string noticePath)
+    private Row TagRow(Tag tag, bool withCategory, bool withNotes, string noticePath)
     {
         List<Cell> cells = [Cell.Of(Plain(T.PartyName(tag.Party))), Cell.Of([.. ProviderBlocks(tag)])];
         if (withCategory)
@@ -46,6 +53,11 @@ internal sealed class TagBlocks(NoticeContext context)
         cells.Add(Cell.Of(purposes));
         cells.Add(Cell.Of(context.Say(tag.Retention)));
         cells.Add(Cell.Of(Plain(tag.Dmp ? T.Yes : T.No)));
+        if (withNotes)
+        {
+            cells.Add(new Cell([.. context.Paragraphs(tag.Note)]));
+        }
+
         return new Row(context.Say(tag.Name), cells, Numbering.Anchor("tag", tag.Id));
     }
 
