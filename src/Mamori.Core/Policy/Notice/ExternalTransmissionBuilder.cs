@@ -9,14 +9,11 @@ namespace Mamori.Policy.Notice;
 /// </summary>
 internal sealed class ExternalTransmissionBuilder(NoticeContext context)
 {
-    private readonly TagBlocks tags = new(context);
+    private readonly TagBlocks tags = new(context, onNotice: false);
 
     private NoticeText T => context.Text;
 
     private List<Tag> Tags => context.Policy.Cookies.Tags;
-
-    /// <summary>Purposes link back to §4 of the notice in the same language.</summary>
-    private string NoticePath => context.Links.NoticeIn(context.Lang);
 
     public NoticePage ExternalTransmissionPage()
     {
@@ -44,7 +41,7 @@ internal sealed class ExternalTransmissionBuilder(NoticeContext context)
                 new Detail(Plain(T.Recipient), [.. RecipientBlocks(tag)]),
                 new Detail(Plain(T.Service), context.Say(tag.Name)),
                 new Detail(Plain(T.ItemsSent), [tags.ItemsSent(tag)]),
-                new Detail(Plain(T.Purposes), [tags.Purposes(tag, NoticePath)]),
+                new Detail(Plain(T.Purposes), [tags.Purposes(tag)]),
                 new Detail(Plain(T.CookieCategory), [new Paragraph(context.CookieCategoryName(tag.Category)), .. ConsentMode(tag)]),
                 new Detail(Plain(T.Retention), context.Say(tag.Retention)),
                 new Detail(Plain(T.DmpColumn), Plain(tag.Dmp ? T.Yes : T.No)),
@@ -94,7 +91,7 @@ internal sealed class ExternalTransmissionBuilder(NoticeContext context)
         if (uncategorised.Count > 0)
         {
             sections.Add(new Section("cookies-other", Plain(T.UncategorisedTitle),
-                [tags.Table("cookies-other-table", Plain(T.UncategorisedTitle), uncategorised, withCategory: true, NoticePath)]));
+                [tags.Table("cookies-other-table", Plain(T.UncategorisedTitle), uncategorised, withCategory: true)]));
         }
 
         return new NoticePage(context.Lang, "notice notice-cookies", Plain(T.CookieInventoryTitle),
@@ -108,7 +105,7 @@ internal sealed class ExternalTransmissionBuilder(NoticeContext context)
         var id = Numbering.Anchor("cookies", category.Id);
         Block list = members.Count == 0
             ? new Paragraph(Plain(T.NoTagsInCategory))
-            : tags.Table(id + "-table", context.Say(category.Label), members, withCategory: false, NoticePath);
+            : tags.Table(id + "-table", context.Say(category.Label), members, withCategory: false);
         return new Section(id, Run.Of(Plain(Numbering.Circled(category.Number) + " "), context.Say(category.Label)),
             [.. context.Paragraphs(category.Description), tags.ConsentModeParagraph(category.Mode), list]);
     }

@@ -130,12 +130,17 @@ internal sealed class HtmlNoticeWriter
         foreach (var item in list.Items)
         {
             html.Append("<li").Append(IdAttribute(item.Id)).Append('>');
-            if (item.Marker is not null)
+            if (marked)
             {
-                html.Append("<span class=\"marker\">").Append(Encode(item.Marker)).Append("</span>");
+                // Marker and text in two spans, so CSS can hang the text beside its marker.
+                html.Append("<span class=\"marker\">").Append(Encode(item.Marker ?? "")).Append("</span><span class=\"item-text\">");
+                WriteInline(item.Content);
+                html.Append("</span>");
             }
-
-            WriteInline(item.Content);
+            else
+            {
+                WriteInline(item.Content);
+            }
             if (item.Children is { Count: > 0 } children)
             {
                 html.Append('\n');

@@ -67,7 +67,7 @@ internal sealed partial class NoticeBuilder
     private List<Block> CookiesBody()
     {
         var cookies = Policy.Cookies;
-        var tags = new TagBlocks(context);
+        var tags = new TagBlocks(context, onNotice: true);
         var body = new List<Block>(context.Paragraphs(cookies.Definition));
         if (cookies.Mechanisms.Count > 0)
         {
@@ -84,7 +84,7 @@ internal sealed partial class NoticeBuilder
         body.Add(Para(new Link(Links.CookieSettings, Plain(T.CookieSettingsLink))));
         body.AddRange(context.Paragraphs(cookies.ThirdPartyStatement));
         body.AddRange(DmpBlocks(cookies.Dmp));
-        body.Add(tags.Table("tags", Plain(T.TagsCaption), cookies.Tags, withCategory: true, noticePath: ""));
+        body.Add(tags.Table("tags", Plain(T.TagsCaption), cookies.Tags, withCategory: true));
         body.Add(Para(new Link(Links.ExternalTransmission, Plain(T.ExternalTransmissionLink))));
         return body;
     }

@@ -83,7 +83,7 @@ internal sealed partial class NoticeBuilder
             context.Say(category.Label),
             [
                 Cell.Of(CategoryClass(category)),
-                Cell.Of(context.Join(context.Lookup.PurposesUsing(category.Id).Select(p => context.PurposeRef(p.Id)))),
+                Cell.Of(UsedBy(category)),
             ],
             Numbering.Anchor("category", category.Id)));
         return new Section("s4-categories", Plain(T.CategoriesTitle),
@@ -92,6 +92,13 @@ internal sealed partial class NoticeBuilder
             Para(T.SensitivityLegend, "note"),
             new Table("categories", Plain(T.CategoriesCaption), [T.Category, T.Classification, T.UsedFor], [.. rows]),
         ]);
+    }
+
+    /// <summary>The §4 purposes that use a category; a dash where none does (it is used elsewhere, e.g. §9(5) or §8).</summary>
+    private Inline UsedBy(DataCategory category)
+    {
+        var purposes = context.Lookup.PurposesUsing(category.Id).Select(p => context.PurposeRef(p.Id)).ToList();
+        return purposes.Count == 0 ? Plain(T.NotPublished) : context.Join(purposes);
     }
 
     private Inline CategoryClass(DataCategory category)

@@ -6,20 +6,24 @@ namespace Mamori.Policy.Notice;
 /// The tags and SDKs, said the same way wherever they appear: in §3(2) of the notice, in the cookie
 /// inventory of /privacy/cookies and in the external-transmission list.
 /// </summary>
-internal sealed class TagBlocks(NoticeContext context)
+/// <param name="onNotice">
+/// True inside the notice, where §3(1) and §4 spell out the informative data and the purposes just
+/// above: the table then refers to them by number (①, 4(1)⑨) to stay readable. Elsewhere they are
+/// written out in full and link back to the notice.
+/// </param>
+internal sealed class TagBlocks(NoticeContext context, bool onNotice)
 {
     private NoticeText T => context.Text;
+
+    private string NoticePath => onNotice ? "" : context.Links.NoticeIn(context.Lang);
 
     /// <summary>"Consent: opt-out — on until you switch it off in the cookie settings", so a visitor knows what to do.</summary>
     public Paragraph ConsentModeParagraph(ConsentMode mode) =>
         new(Run.Of(new Strong(Plain(T.ConsentModeLabel + T.Colon + T.ConsentModeName(mode))), Plain(T.Dash + T.ConsentModeExplanation(mode))),
             "consent-mode");
 
-    /// <summary>
-    /// One row per tag. On the notice itself (<paramref name="noticePath"/> empty) purposes are given by
-    /// their §4 reference, since §4 spells them out on the same page; elsewhere with their full label.
-    /// </summary>
-    public Table Table(string id, Inline caption, IEnumerable<Tag> tags, bool withCategory, string noticePath)
+    /// <summary>One row per tag: who sets it, who receives it, what it records or sends, why, and for how long.</summary>
+    public Table Table(string id, Inline caption, IEnumerable<Tag> tags, bool withCategory)
     {
         List<string> columns = [T.TagName, T.Party, T.Provider];
         if (withCategory)
@@ -35,22 +39,19 @@ internal sealed class TagBlocks(NoticeContext context)
             columns.Add(T.Notes);
         }
 
-        return new Table(id, caption, columns, [.. rows.Select(tag => TagRow(tag, withCategory, withNotes, noticePath))]);
+        return new Table(id, caption, columns, [.. rows.Select(tag => TagRow(tag, withCategory, withNotes))]);
     }
 
-    private Row TagRow(Tag tag, bool withCategory, bool withNotes, string noticePath)
+    private Row TagRow(Tag tag, bool withCategory, bool withNotes)
     {
         List<Cell> cells = [Cell.Of(Plain(T.PartyName(tag.Party))), Cell.Of([.. ProviderBlocks(tag)])];
         if (withCategory)
         {
-            cells.Add(Cell.Of(context.CookieCategoryName(tag.Category)));
+            cells.Add(Cell.Of(CategoryMark(tag.Category)));
         }
 
-        Block purposes = noticePath.Length == 0
-            ? new Paragraph(context.Join(tag.Purposes.Select(p => context.PurposeRef(p))))
-            : Purposes(tag, noticePath);
-        cells.Add(Cell.Of(ItemsSent(tag)));
-        cells.Add(Cell.Of(purposes));
+        cells.Add(Cell.Of(onNotice ? ItemNumbers(tag) : ItemsSent(tag)));
+        cells.Add(Cell.Of(onNotice ? PurposeNumbers(tag) : Purposes(tag)));
         cells.Add(Cell.Of(context.Say(tag.Retention)));
         cells.Add(Cell.Of(Plain(tag.Dmp ? T.Yes : T.No)));
         if (withNotes)
@@ -59,6 +60,22 @@ internal sealed class TagBlocks(NoticeContext context)
         }
 
         return new Row(context.Say(tag.Name), cells, Numbering.Anchor("tag", tag.Id));
+    }
+
+    /// <summary>
+    /// The tag's cookie category as the notice numbers it, with its consent mode, e.g. "③ オプトアウト":
+    /// the categories' long names are spelled out right above the table.
+    /// </summary>
+    private Inline CategoryMark(string categoryId)
+    {
+        if (context.Lookup.CookieCategory(categoryId) is not { } category)
+        {
+            return Plain(categoryId);
+        }
+
+        return Run.Of(
+            new Link("#" + Numbering.Anchor("cookie-category", category.Id), Plain(Numbering.Circled(category.Number))),
+            Plain(T.OpenParenthesis + T.ConsentModeName(category.Mode) + T.CloseParenthesis));
     }
 
     /// <summary>Who receives the data, with links to their privacy policy and opt-out where given.</summary>
@@ -100,8 +117,16 @@ internal sealed class TagBlocks(NoticeContext context)
 
     public ItemList ItemsSent(Tag tag) => new([.. tag.ItemsSent.Select(item => new Item(context.SentItemName(item)))]);
 
-    public ItemList Purposes(Tag tag, string noticePath) =>
-        new([.. tag.Purposes.Select(p => new Item(context.PurposeWithLabel(p, noticePath)))]);
+    public ItemList Purposes(Tag tag) =>
+        new([.. tag.Purposes.Select(p => new Item(context.PurposeWithLabel(p, NoticePath)))]);
+
+    /// <summary>The items as §3(1) numbers them ("①、②、⑤"), each linking to its line; an item §3(1) lacks is named in full.</summary>
+    private Paragraph ItemNumbers(Tag tag) =>
+        new(context.Join(tag.ItemsSent.Select(item => context.Lookup.Kind(item) is { } kind
+            ? new Link("#" + Numbering.Anchor("kind", kind.Id), Plain(Numbering.Circled(kind.Number)))
+            : context.SentItemName(item))));
+
+    private Paragraph PurposeNumbers(Tag tag) => new(context.Join(tag.Purposes.Select(p => context.PurposeRef(p))));
 
     /// <summary>
     /// External transmission (外部送信) is data leaving the visitor's device for someone other than us:
