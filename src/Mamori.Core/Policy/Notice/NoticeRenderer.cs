@@ -1,0 +1,26 @@
+namespace Mamori.Policy.Notice;
+
+/// <summary>
+/// Renders the public privacy notice (/privacy) from the policy: the seed's fourteen sections, the
+/// dates and the Privacy Mark block, in Japanese (the default) or English. The HTML is an
+/// <c>&lt;article&gt;</c> fragment for the host's layout, styled by <see cref="NoticeStyles.Css"/>.
+/// </summary>
+public sealed class NoticeRenderer
+{
+    /// <param name="lang">"ja" (default) or "en"; anything else is Japanese.</param>
+    public string RenderHtml(PolicyDocument policy, string lang, NoticeLinks links) =>
+        HtmlNoticeWriter.Write(Build(policy, lang, links), "article");
+
+    /// <summary>The same notice as Markdown, for <c>mamori policy render --format md</c>.</summary>
+    public string RenderMarkdown(PolicyDocument policy, string lang) => RenderMarkdown(policy, lang, NoticeLinks.Default);
+
+    public string RenderMarkdown(PolicyDocument policy, string lang, NoticeLinks links) =>
+        MarkdownNoticeWriter.Write(Build(policy, lang, links));
+
+    private static NoticePage Build(PolicyDocument policy, string lang, NoticeLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(links);
+        return new NoticeBuilder(new NoticeContext(policy, lang, links)).Build();
+    }
+}
