@@ -7,5 +7,5 @@ name=${1:?usage: scripts/add-migration.sh NAME}
 dotnet tool restore >/dev/null
 for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" --project src/Mamori.Storage --context "${provider}MamoriDb" \
-    --output-dir "Migrations/$provider" --namespace "Mamori.Storage.Migrations.$provider"
+    --output-dir "Migrations/$provider"
 done

@@ -34,7 +34,7 @@ public sealed class BrowserHost : IAsyncLifetime
         _app = MamoriApp.Build(options, loaded.Policy!);
         await Startup.InitialiseAsync(_app.Services, options, CancellationToken.None);
         await _app.StartAsync();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()

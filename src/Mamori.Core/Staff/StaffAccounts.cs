@@ -90,15 +90,24 @@ public sealed class StaffAccounts(MamoriDb db, IPasswordHasher<StaffUser> hasher
         return new(SignInOutcome.Succeeded, user);
     }
 
-    /// <summary>Starts (or restarts) enrolment: a new secret, returned as an otpauth:// URI for the QR code.</summary>
+    /// <summary>Starts enrolment, returning an otpauth:// URI for the QR code. Until enrolment is confirmed the
+    /// same pending secret is shown again, so reloading the page does not invalidate an already scanned code.</summary>
     public async Task<string> BeginTotpEnrolmentAsync(Guid userId, string issuer, CancellationToken ct = default)
     {
         var user = await db.StaffUsers.SingleAsync(u => u.Id == userId, ct);
         if (user.TotpEnabled)
             throw new MamoriException("staff.totp_already_enabled", "Two-factor authentication is already enabled.");
-        var secret = Base32Encoding.ToString(RandomNumberGenerator.GetBytes(20));
-        user.ProtectedTotpSecret = _totpProtector.Protect(secret);
-        await db.SaveChangesAsync(ct);
+        string secret;
+        if (user.ProtectedTotpSecret is null)
+        {
+            secret = Base32Encoding.ToString(RandomNumberGenerator.GetBytes(20));
+            user.ProtectedTotpSecret = _totpProtector.Protect(secret);
+            await db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            secret = _totpProtector.Unprotect(user.ProtectedTotpSecret);
+        }
         return new OtpUri(OtpType.Totp, secret, user.UserName, issuer).ToString();
     }
 

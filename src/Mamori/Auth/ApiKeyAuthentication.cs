@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Mamori.Host.Api;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

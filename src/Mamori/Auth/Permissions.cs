@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Mamori.Host.Auth;
 

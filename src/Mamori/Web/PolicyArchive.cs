@@ -9,5 +9,5 @@ public sealed class PolicyArchive
     private readonly ConcurrentDictionary<string, PolicyDocument?> _byHash = new();
 
     public PolicyDocument? Parse(PolicyVersion version) =>
-        _byHash.GetOrAdd(version.ContentHash, _ => PolicyValidator.Validate($"policy-{version.Version}.yaml", version.Yaml).Document);
+        _byHash.GetOrAdd(version.ContentHash, _ => PolicyLoader.Load($"policy-{version.Version}.yaml", version.Yaml).Document);
 }

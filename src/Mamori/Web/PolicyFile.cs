@@ -12,12 +12,9 @@ public static class PolicyFile
 
     public static Loaded Load(string path)
     {
-        if (!File.Exists(path))
-            return new(null, [$"{path}:1:1: policy file not found [policy.file_not_found]"]);
-        var text = File.ReadAllText(path);
-        var result = PolicyValidator.Validate(path, text);
-        if (result.Problems.Count > 0 || result.Document is null)
-            return new(null, result.Problems.Select(p => p.ToString()).ToList());
-        return new(new CurrentPolicy(result.Document, text, result.ContentHash, path), []);
+        var result = PolicyLoader.LoadFile(path);
+        if (!result.Succeeded)
+            return new(null, [.. result.Problems.Select(p => p.ToString())]);
+        return new(new CurrentPolicy(result.Document, File.ReadAllText(path), result.ContentHash, path), []);
     }
 }

@@ -9,6 +9,8 @@ public sealed record ServeOptions
     public string? Database { get; init; }
     public string? PolicyFile { get; init; }
     public bool Demo { get; init; }
+    /// <summary>Sign-in attempts (password or code posts) allowed per client address per minute.</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 10;
     /// <summary>The first admin's password (MAMORI_ADMIN_PASSWORD); generated and printed once when null.</summary>
     public string? AdminPassword { get; init; }
 

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Mamori.Data;
 using Mamori.Host.Web;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +25,10 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
     public WebApplication App => _app ?? throw new InvalidOperationException("The host has not started.");
     public ServeOptions Options { get; private set; } = new();
-    public static string PolicyFile => Path.Combine(AppContext.BaseDirectory, "policy", "policy.yaml");
+    /// <summary>Many tests sign in from the same (test) address; the limit itself has its own test host.</summary>
+    protected virtual int SignInAttemptsPerMinute => 10_000;
+
+    public static string PolicyPath => Path.Combine(AppContext.BaseDirectory, "policy", "policy.yaml");
 
     public async ValueTask InitializeAsync()
     {
@@ -35,9 +36,10 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
         {
             DataDirectory = Database.DataDirectory,
             Database = Database.ConnectionString,
-            PolicyFile = PolicyFile,
+            PolicyFile = PolicyPath,
             AdminPassword = AdminPassword,
             Urls = "http://localhost",
+            SignInAttemptsPerMinute = SignInAttemptsPerMinute,
         };
         var loaded = PolicyFile.Load(Options.ResolvePolicyFile());
         if (!loaded.Ok)
@@ -61,7 +63,7 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
 
     /// <summary>A client that keeps cookies and does not follow redirects (tests look at them).</summary>
     public HttpClient CreateClient() =>
-        new(new CookieContainerHandler(App.GetTestServer().CreateHandler())) { BaseAddress = new Uri("http://localhost") };
+        new(new CookieContainerHandler { InnerHandler = App.GetTestServer().CreateHandler() }) { BaseAddress = new Uri("http://localhost") };
 
     public async Task<T> WithServiceAsync<T>(Func<IServiceProvider, Task<T>> use)
     {
@@ -113,3 +115,13 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
 public sealed class SqliteHost() : MamoriHost("sqlite");
 
 public sealed class PostgresHost() : MamoriHost("postgres");
+
+/// <summary>A host with the production-like sign-in limit of three attempts a minute.</summary>
+public abstract class RateLimitedHost(string provider) : MamoriHost(provider)
+{
+    protected override int SignInAttemptsPerMinute => 3;
+}
+
+public sealed class RateLimitedSqliteHost() : RateLimitedHost("sqlite");
+
+public sealed class RateLimitedPostgresHost() : RateLimitedHost("postgres");

@@ -88,11 +88,12 @@ public abstract class PublicPagesTests<THost>(THost host) where THost : MamoriHo
     [Fact]
     public async Task Earlier_versions_are_listed_and_shown_as_published()
     {
-        var yaml = (await File.ReadAllTextAsync(MamoriHost.PolicyFile, TestContext.Current.CancellationToken))
+        var yaml = (await File.ReadAllTextAsync(MamoriHost.PolicyPath, TestContext.Current.CancellationToken))
             .Replace("version: \"2024-07-01\"", "version: \"2023-01-01\"", StringComparison.Ordinal)
             .Replace("effectiveFrom: 2024-07-01", "effectiveFrom: 2023-01-01", StringComparison.Ordinal);
-        var parsed = PolicyValidator.Validate("old.yaml", yaml);
+        var parsed = PolicyLoader.Load("old.yaml", yaml);
         Assert.Empty(parsed.Problems);
+        Assert.True(parsed.Succeeded);
         await host.WithServiceAsync(sp => sp.GetRequiredService<PolicyVersions>()
             .PublishAsync("2023-01-01", new DateOnly(2023, 1, 1), yaml, parsed.ContentHash, TestContext.Current.CancellationToken));
 

@@ -1,4 +1,3 @@
-using Mamori.Host.Auth;
 using Mamori.Host.Web;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -16,7 +16,7 @@ public sealed class IndexModel(CurrentPolicy current, PolicyVersions versions) :
     public async Task OnGetAsync(CancellationToken ct)
     {
         Lang = Ui.Lang(Request);
-        NoticeHtml = NoticeRenderer.RenderHtml(current.Document, Lang, NoticeLinks.Default);
+        NoticeHtml = new NoticeRenderer().RenderHtml(current.Document, Lang, NoticeLinks.Default);
         Earlier = [.. (await versions.ListAsync(ct)).Where(v => v.ContentHash != current.ContentHash)];
     }
 }

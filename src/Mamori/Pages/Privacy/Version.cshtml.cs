@@ -23,7 +23,7 @@ public sealed class VersionModel(PolicyVersions versions, PolicyArchive archive)
             return NotFound();
         Version = stored.Version;
         EffectiveFrom = stored.EffectiveFrom;
-        NoticeHtml = NoticeRenderer.RenderHtml(document, Lang, NoticeLinks.Default);
+        NoticeHtml = new NoticeRenderer().RenderHtml(document, Lang, NoticeLinks.Default);
         return Page();
     }
 }

@@ -20,8 +20,8 @@ namespace Mamori.Storage.Migrations.Sqlite
                     Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -51,7 +51,7 @@ namespace Mamori.Storage.Migrations.Sqlite
                     Version = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Yaml = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -72,8 +72,8 @@ namespace Mamori.Storage.Migrations.Sqlite
                     TotpEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     LastTotpStep = table.Column<long>(type: "INTEGER", nullable: false),
                     FailedSignIns = table.Column<int>(type: "INTEGER", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Disabled = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
