@@ -34,12 +34,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Mamori.slnx -c Release -nologo -v q
 log=$(mktemp)
 status=0
-dotnet test Mamori.slnx -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
+dotnet test --solution Mamori.slnx -c Release --no-build 2>&1 | tee "$log" || status=$?
 
-# Sum the runner's per-project summaries ("Failed: 0, Passed: 12, Skipped: 0, Total: 12").
-passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# The test platform closes with "total: N / failed: N / succeeded: N / skipped: N"; say it on one line.
+count() { grep -E "^\s*$1: [0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+passed=$(count succeeded); failed=$(count failed); skipped=$(count skipped)
 rm -f "$log"
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$passed" -eq 0 ]; then echo "no test ran" >&2; exit 1; fi

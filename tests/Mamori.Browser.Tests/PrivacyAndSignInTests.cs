@@ -19,7 +19,7 @@ public sealed class PrivacyAndSignInTests(BrowserHost host) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("#s14")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("株式会社カカコム・インシュアランス");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         await Assertions.Expect(page.Locator("#s1")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Privacy Mark");

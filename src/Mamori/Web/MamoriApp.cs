@@ -41,6 +41,8 @@ public static class MamoriApp
         services.AddSingleton<PolicyArchive>();
 
         services.AddMamoriAuth();
+        // Japanese stays Japanese in the HTML source (Razor would otherwise write every kana as &#x…;).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Console", Permissions.PolicyName(Permission.ViewConsole));

@@ -90,7 +90,8 @@ public abstract class PublicPagesTests<THost>(THost host) where THost : MamoriHo
     {
         var yaml = (await File.ReadAllTextAsync(MamoriHost.PolicyPath, TestContext.Current.CancellationToken))
             .Replace("version: \"2024-07-01\"", "version: \"2023-01-01\"", StringComparison.Ordinal)
-            .Replace("effectiveFrom: 2024-07-01", "effectiveFrom: 2023-01-01", StringComparison.Ordinal);
+            .Replace("effectiveFrom: 2024-07-01", "effectiveFrom: 2023-01-01", StringComparison.Ordinal)
+            .Replace("- date: 2024-07-01", "- date: 2023-01-01", StringComparison.Ordinal);
         var parsed = PolicyLoader.Load("old.yaml", yaml);
         Assert.Empty(parsed.Problems);
         Assert.True(parsed.Succeeded);
