@@ -17,7 +17,7 @@ internal sealed partial class NoticeText
         CloseParenthesis = ")",
         Yes = "Yes",
         No = "No",
-        NotPublished = "—",
+        EmptyCell = "—",
         Notes = "Notes",
         End = "End of policy.",
         SectionTitles =
