@@ -66,7 +66,7 @@ internal sealed partial class NoticeBuilder
                 LinkTo(r.Url, context.Say(r.Name)),
                 [
                     Cell.Of(Plain(T.RecipientKindName(r.Kind))),
-                    Cell.Of(r.Address is null ? Plain(T.EmptyCell) : context.Address(r.Address)),
+                    Cell.Of(r.Address is null ? Plain(T.EmptyCell) : context.Address(r.Address, r.Country)),
                     Cell.Of(r.Representative is null ? Plain(T.EmptyCell) : context.PersonName(r.Representative)),
                     Cell.Of(context.Country(r.Country)),
                     Cell.Of(Has(r.Relationship) ? context.Say(r.Relationship) : Plain(T.EmptyCell)),
@@ -108,7 +108,7 @@ internal sealed partial class NoticeBuilder
         yield return Para(name);
         if (party.Address is not null)
         {
-            yield return Para(LabelAndValue(T.Address, context.Address(party.Address)));
+            yield return Para(LabelAndValue(T.Address, context.Address(party.Address, party.Country)));
         }
 
         if (party.Representative is not null)
