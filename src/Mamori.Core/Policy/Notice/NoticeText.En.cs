@@ -10,7 +10,7 @@ internal sealed partial class NoticeText
         LanguageName = "English",
         Contents = "Contents",
         Colon = ": ",
-        Spacer = " ",
+        Spacer = " · ",
         Dash = " — ",
         ListSeparator = ", ",
         OpenParenthesis = " (",
