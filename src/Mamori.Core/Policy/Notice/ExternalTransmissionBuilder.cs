@@ -65,7 +65,7 @@ internal sealed class ExternalTransmissionBuilder(NoticeContext context)
         yield return new Paragraph(Run.Of(Plain(T.Country + T.Colon), context.Country(recipient.Country)));
         if (recipient.Address is not null)
         {
-            yield return new Paragraph(Run.Of(Plain(T.Address + T.Colon), context.Address(recipient.Address)));
+            yield return new Paragraph(Run.Of(Plain(T.Address + T.Colon), context.Address(recipient.Address, recipient.Country)));
         }
 
         foreach (var note in context.Paragraphs(recipient.Note, "note"))

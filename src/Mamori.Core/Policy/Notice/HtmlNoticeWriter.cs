@@ -74,7 +74,7 @@ internal sealed class HtmlNoticeWriter
     private void WriteSection(Section section, int level)
     {
         var heading = Math.Min(level, LowestHeadingLevel).ToString(CultureInfo.InvariantCulture);
-        html.Append("<section class=\"notice-section\" aria-labelledby=\"").Append(Encode(section.Id)).Append("\">\n")
+        html.Append("<section aria-labelledby=\"").Append(Encode(section.Id)).Append("\">\n")
             .Append("<h").Append(heading).Append(" id=\"").Append(Encode(section.Id)).Append("\">");
         WriteInline(section.Heading);
         html.Append("</h").Append(heading).Append(">\n");

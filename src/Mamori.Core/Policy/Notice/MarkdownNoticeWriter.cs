@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Mamori.Policy.Notice;
 
@@ -6,7 +7,7 @@ namespace Mamori.Policy.Notice;
 /// Writes a <see cref="NoticePage"/> as GitHub-flavoured Markdown, for <c>mamori policy render --format md</c>
 /// and for reviewing a policy change as text. Characters Markdown would read as syntax are escaped.
 /// </summary>
-internal sealed class MarkdownNoticeWriter
+internal sealed partial class MarkdownNoticeWriter
 {
     private const int TopHeadingLevel = 2;
     private const string CellBreak = "<br>";
@@ -22,7 +23,8 @@ internal sealed class MarkdownNoticeWriter
     {
         var writer = new MarkdownNoticeWriter(page.Lang);
         writer.WritePage(page);
-        return writer.md.ToString().TrimEnd() + "\n";
+        // Nested blocks each end with a blank line; where several end together, one is enough.
+        return ExtraBlankLines().Replace(writer.md.ToString(), "\n\n").TrimEnd() + "\n";
     }
 
     private void WritePage(NoticePage page)
@@ -89,14 +91,14 @@ internal sealed class MarkdownNoticeWriter
     {
         foreach (var fact in facts.Entries)
         {
-            md.Append(indent).Append("- **").Append(Inline(fact.Term)).Append("**").Append(Colon);
+            md.Append(indent).Append("- **").Append(Inline(fact.Term)).Append("**");
             if (fact.Value is [Paragraph only])
             {
-                md.Append(Inline(only.Content)).Append('\n');
+                md.Append(Colon).Append(Inline(only.Content)).Append('\n');
                 continue;
             }
 
-            md.Append('\n');
+            md.Append(Colon.TrimEnd()).Append('\n');
             WriteNested(fact.Value, level, indent);
         }
 
@@ -179,4 +181,7 @@ internal sealed class MarkdownNoticeWriter
 
         return escaped.ToString();
     }
+
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex ExtraBlankLines();
 }

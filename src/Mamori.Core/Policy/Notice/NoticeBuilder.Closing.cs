@@ -20,7 +20,8 @@ internal sealed partial class NoticeBuilder
         };
         body.AddRange(context.Paragraphs(mark.Description));
         body.AddRange(security.Measures.Select((measure, index) => Sub(11, index + 1, context.Say(measure.Title),
-            measure.Paragraphs.SelectMany(p => context.Paragraphs(p)))));
+            measure.Paragraphs.SelectMany(p => context.Paragraphs(p)),
+            Numbering.Within(measure.Ref, "11", Numbering.Parenthesised(index + 1)))));
         body.Add(Sub(11, security.Measures.Count + 1, T.ExternalEnvironmentTitle, ExternalEnvironmentBody(security.ExternalEnvironment)));
         return Numbered(11, body);
     }

@@ -66,12 +66,12 @@ internal sealed partial class NoticeBuilder
                 LinkTo(r.Url, context.Say(r.Name)),
                 [
                     Cell.Of(Plain(T.RecipientKindName(r.Kind))),
-                    Cell.Of(r.Address is null ? Plain(T.NotPublished) : context.Address(r.Address)),
-                    Cell.Of(r.Representative is null ? Plain(T.NotPublished) : context.PersonName(r.Representative)),
+                    Cell.Of(r.Address is null ? Plain(T.EmptyCell) : context.Address(r.Address, r.Country)),
+                    Cell.Of(r.Representative is null ? Plain(T.EmptyCell) : context.PersonName(r.Representative)),
                     Cell.Of(context.Country(r.Country)),
-                    Cell.Of(Has(r.Relationship) ? context.Say(r.Relationship) : Plain(T.NotPublished)),
-                    Cell.Of(Has(r.Contract) ? context.Say(r.Contract) : Plain(T.NotPublished)),
-                    Has(r.Note) ? new Cell([.. context.Paragraphs(r.Note)]) : Cell.Of(Plain(T.NotPublished)),
+                    Cell.Of(Has(r.Relationship) ? context.Say(r.Relationship) : Plain(T.EmptyCell)),
+                    Cell.Of(Has(r.Contract) ? context.Say(r.Contract) : Plain(T.EmptyCell)),
+                    Has(r.Note) ? new Cell([.. context.Paragraphs(r.Note)]) : Cell.Of(Plain(T.EmptyCell)),
                 ],
                 Numbering.Anchor("recipient", r.Id))),
         ]);
@@ -108,7 +108,7 @@ internal sealed partial class NoticeBuilder
         yield return Para(name);
         if (party.Address is not null)
         {
-            yield return Para(LabelAndValue(T.Address, context.Address(party.Address)));
+            yield return Para(LabelAndValue(T.Address, context.Address(party.Address, party.Country)));
         }
 
         if (party.Representative is not null)
@@ -140,7 +140,7 @@ internal sealed partial class NoticeBuilder
         var body = new List<Block>(context.Paragraphs(sensitive.Statement))
         {
             new ItemList([.. sensitive.Grounds.Select(ground => new Item(
-                GroundLabel(ground), Numbering.Circled(ground.Number), Numbering.Anchor("ground", ground.Id)))], "grounds"),
+                GroundLabel(ground), Numbering.Circled(ground.Number), Numbering.Anchor("ground", ground.Id)))]),
         };
 
         // Said again from the flags, so the notice cannot drift from what Decisions enforces.

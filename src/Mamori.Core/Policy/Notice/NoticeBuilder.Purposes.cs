@@ -72,7 +72,7 @@ internal sealed partial class NoticeBuilder
         var uses = Policy.Purposes.Where(p => p.Parent == purpose.Id).ToList();
         List<Block> children = uses.Count == 0
             ? []
-            : [new ItemList([.. uses.Select(use => PurposeItem(use, T.UseMarker, anchored))], "uses")];
+            : [new ItemList([.. uses.Select(use => PurposeItem(use, T.UseMarker, anchored))])];
         return new Item(new Run(content), marker, anchored.Add(anchor) ? anchor : null, children);
     }
 
@@ -98,7 +98,7 @@ internal sealed partial class NoticeBuilder
     private Inline UsedBy(DataCategory category)
     {
         var purposes = context.Lookup.PurposesUsing(category.Id).Select(p => context.PurposeRef(p.Id)).ToList();
-        return purposes.Count == 0 ? Plain(T.NotPublished) : context.Join(purposes);
+        return purposes.Count == 0 ? Plain(T.EmptyCell) : context.Join(purposes);
     }
 
     private Inline CategoryClass(DataCategory category)

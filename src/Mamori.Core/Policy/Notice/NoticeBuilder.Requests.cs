@@ -38,7 +38,7 @@ internal sealed partial class NoticeBuilder
     private List<Block> RequestDocumentsBody() =>
     [
         Para(T.DocumentsIntro),
-        new ItemList([.. Requests.Documents.Select(d => DocumentItem(d, marker: null))], "documents"),
+        new ItemList([.. Requests.Documents.Select(d => DocumentItem(d, marker: null))]),
         Para(T.AgentDocumentsIntro),
         new Table("agent-documents", Plain(T.AgentDocumentsCaption), [T.AgentKind, T.RequiredDocuments],
         [

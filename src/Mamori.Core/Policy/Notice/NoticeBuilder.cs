@@ -1,4 +1,5 @@
 using System.Globalization;
+using static Mamori.Policy.Notice.NoticeContext;
 
 namespace Mamori.Policy.Notice;
 
@@ -47,11 +48,11 @@ internal sealed partial class NoticeBuilder(NoticeContext context)
         var otherText = NoticeText.For(other);
         var meta = Run.Of(
             LabelAndValue(T.Established, context.Date(Policy.Established)),
-            NoticeContext.Plain(T.Spacer),
+            Plain(T.Spacer),
             LabelAndValue(T.LastRevised, context.Date(LastRevised())),
-            NoticeContext.Plain(T.Spacer),
-            new Link(Links.EarlierVersions, NoticeContext.Plain(T.EarlierVersions)),
-            NoticeContext.Plain(T.Spacer),
+            Plain(T.Spacer),
+            new Link(Links.EarlierVersions, Plain(T.EarlierVersions)),
+            Plain(T.Spacer),
             new Link(Links.NoticeIn(other), new Text(otherText.LanguageName, other), other));
 
         return [.. context.Paragraphs(Policy.Preamble), new Paragraph(meta, "notice-meta")];
@@ -64,35 +65,31 @@ internal sealed partial class NoticeBuilder(NoticeContext context)
     /// <summary>A numbered section of the seed: id "s<paramref name="number"/>", heading "n. title".</summary>
     private Section Numbered(int number, IEnumerable<Block> body) =>
         new("s" + number.ToString(CultureInfo.InvariantCulture),
-            NoticeContext.Plain(number.ToString(CultureInfo.InvariantCulture) + ". " + T.SectionTitles[number - 1]),
+            Plain(number.ToString(CultureInfo.InvariantCulture) + ". " + T.SectionTitles[number - 1]),
             [.. body]);
 
-    /// <summary>A sub-section "(n) title" with id "s{section}-{n}".</summary>
-    private static Section Sub(int section, int number, Inline title, IEnumerable<Block> body) =>
+    /// <summary>A sub-section "(n) title" with id "s{section}-{n}"; <paramref name="marker"/> overrides "(n)" where the policy numbers it.</summary>
+    private static Section Sub(int section, int number, Inline title, IEnumerable<Block> body, string? marker = null) =>
         new($"s{section.ToString(CultureInfo.InvariantCulture)}-{number.ToString(CultureInfo.InvariantCulture)}",
-            Run.Of(NoticeContext.Plain(Numbering.Parenthesised(number) + " "), title),
+            Run.Of(Plain((marker ?? Numbering.Parenthesised(number)) + " "), title),
             [.. body]);
 
     private static Section Sub(int section, int number, string title, IEnumerable<Block> body) =>
-        Sub(section, number, NoticeContext.Plain(title), body);
+        Sub(section, number, Plain(title), body);
 
     /// <summary>"label：value", as the seed writes 制定：2005年04月01日.</summary>
-    private Run LabelAndValue(string label, Inline value) => Run.Of(NoticeContext.Plain(label + T.Colon), value);
+    private Run LabelAndValue(string label, Inline value) => Run.Of(Plain(label + T.Colon), value);
 
     private static Paragraph Para(Inline content, string? cssClass = null) => new(content, cssClass);
 
-    private static Paragraph Para(string content, string? cssClass = null) => new(NoticeContext.Plain(content), cssClass);
+    private static Paragraph Para(string content, string? cssClass = null) => new(Plain(content), cssClass);
 
     /// <summary>The policy's own lead-in to a section, or the seed's wording where an older policy has none.</summary>
     private List<Block> LeadIn(LocalizedText statement, string fallback) =>
-        NoticeContext.Has(statement) ? [.. context.Paragraphs(statement)] : [Para(fallback)];
+        Has(statement) ? [.. context.Paragraphs(statement)] : [Para(fallback)];
 
     /// <summary>A plain bulleted list of inlines.</summary>
     private static ItemList Bullets(IEnumerable<Inline> items) => new([.. items.Select(i => new Item(i))]);
-
-    /// <summary>A list numbered ①②③ in order.</summary>
-    private static ItemList Circled(IEnumerable<Inline> items) =>
-        new([.. items.Select((inline, index) => new Item(inline, Numbering.Circled(index + 1)))]);
 
     private ItemList PurposeList(IEnumerable<string> purposeIds) =>
         Bullets(purposeIds.Select(id => context.PurposeWithLabel(id)));

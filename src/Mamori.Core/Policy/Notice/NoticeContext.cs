@@ -72,8 +72,11 @@ internal sealed partial class NoticeContext
 
     public Inline Date(DateOnly date) => new Date(date, Text.FormatDate(date));
 
-    /// <summary>"〒105-0004 東京都…" in Japanese; "…, Tokyo 105-0004" in English.</summary>
-    public Inline Address(PostalAddress? address)
+    /// <summary>
+    /// "〒105-0004 東京都…" in Japanese; "…, Tokyo 105-0004" in English. An address abroad keeps its
+    /// own order, the postal code last, and never takes the 〒 mark.
+    /// </summary>
+    public Inline Address(PostalAddress? address, string country = "JP")
     {
         if (address is null)
         {
@@ -87,7 +90,8 @@ internal sealed partial class NoticeContext
             return text;
         }
 
-        return Text.PostalCodeFirst ? Run.Of(Plain("〒" + code + " "), text) : Run.Of(text, Plain(" " + code));
+        var japanese = country.Equals("JP", StringComparison.OrdinalIgnoreCase);
+        return japanese && Text.PostalCodeFirst ? Run.Of(Plain("〒" + code + " "), text) : Run.Of(text, Plain(" " + code));
     }
 
     public Inline PersonName(Person? person) =>

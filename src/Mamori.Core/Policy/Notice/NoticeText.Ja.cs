@@ -17,7 +17,7 @@ internal sealed partial class NoticeText
         CloseParenthesis = "）",
         Yes = "あり",
         No = "なし",
-        NotPublished = "—",
+        EmptyCell = "—",
         Notes = "備考",
         End = "以上",
         SectionTitles =

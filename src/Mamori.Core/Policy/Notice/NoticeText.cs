@@ -22,7 +22,8 @@ internal sealed partial class NoticeText
     public required string CloseParenthesis { get; init; }
     public required string Yes { get; init; }
     public required string No { get; init; }
-    public required string NotPublished { get; init; }
+    /// <summary>What a table cell shows when the policy has nothing there (not published, or not used).</summary>
+    public required string EmptyCell { get; init; }
     public required string Notes { get; init; }
     public required string End { get; init; }
 

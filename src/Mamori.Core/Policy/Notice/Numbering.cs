@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Mamori.Policy.Notice;
 
-/// <summary>The policy's own numbering: ①②③ for items, (1)(2) for sub-sections, A, B for documents.</summary>
+/// <summary>The policy's own numbering: ①②③ for items, (1)(2) for sub-sections and channels.</summary>
 internal static class Numbering
 {
     private const int LastCircled = 20;
@@ -14,9 +14,6 @@ internal static class Numbering
             : "(" + number.ToString(CultureInfo.InvariantCulture) + ")";
 
     public static string Parenthesised(int number) => "(" + number.ToString(CultureInfo.InvariantCulture) + ")";
-
-    /// <summary>A, B, C… for the request documents.</summary>
-    public static string Letter(int index) => ((char)('A' + index)).ToString();
 
     /// <summary>
     /// The part of a reference that numbers an item inside its parent: "2(1)" under "2" is "(1)";

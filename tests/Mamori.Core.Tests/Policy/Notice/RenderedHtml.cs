@@ -8,7 +8,8 @@ namespace Mamori.Core.Tests.Policy.Notice;
 internal static partial class RenderedHtml
 {
     /// <summary>The text without tags, entities decoded, whitespace collapsed: what a person reads.</summary>
-    public static string VisibleText(string html) => Collapse(WebUtility.HtmlDecode(Tag().Replace(html, "")));
+    public static string VisibleText(string html) =>
+        Collapse(WebUtility.HtmlDecode(Tag().Replace(BlockTag().Replace(html, " "), "")));
 
     /// <summary>Whitespace runs (a YAML fold, a newline between paragraphs) read as one space.</summary>
     public static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
@@ -23,17 +24,21 @@ internal static partial class RenderedHtml
         Assert.DoesNotMatch(ScriptUrl(), html);
     }
 
-    /// <summary>Inside one element's start tag: the segment from the id to the element's end, roughly.</summary>
-    public static string ElementWithId(string html, string id, string closingTag)
+    /// <summary>The markup from an element's id up to the first of <paramref name="ends"/>: enough to look inside one row or item.</summary>
+    public static string ElementWithId(string html, string id, params string[] ends)
     {
         var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
         Assert.True(start >= 0, $"No element with id {id}.");
-        var end = html.IndexOf(closingTag, start, StringComparison.Ordinal);
+        var end = ends.Select(e => html.IndexOf(e, start, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(html.Length).Min();
         return html[start..end];
     }
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tag();
+
+    // Block elements separate what they hold, as a browser shows it.
+    [GeneratedRegex(@"</?(p|li|dt|dd|div|tr|td|th|h[1-6]|section|ul|ol|dl|table|caption|nav|header|article)\b[^>]*>")]
+    private static partial Regex BlockTag();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
