@@ -15,5 +15,11 @@ public static class PublicEndpoints
             .AllowAnonymous()
             .WithName("GpcSupport")
             .ExcludeFromDescription();
+
+        // The notice's stylesheet ships inside Mamori.Core with the renderer that uses its classes.
+        routes.MapGet("/css/notice.css", () => TypedResults.Text(Policy.Notice.NoticeStyles.Css, "text/css; charset=utf-8"))
+            .AllowAnonymous()
+            .WithName("NoticeStylesheet")
+            .ExcludeFromDescription();
     }
 }

@@ -15,7 +15,7 @@ public static class MamoriCli
         };
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (MamoriException e)
         {

@@ -49,6 +49,8 @@ public static class ServeCommand
             await stdout.WriteLineAsync($"Created staff account 'admin' with password: {startup.GeneratedAdminPassword}  (shown once; set MAMORI_ADMIN_PASSWORD to choose it)");
         else if (startup.CreatedAdmin)
             await stdout.WriteLineAsync("Created staff account 'admin' with the password from MAMORI_ADMIN_PASSWORD.");
+        if (startup.DemoStaff.Count > 0)
+            await stdout.WriteLineAsync($"Demo staff (same password): {string.Join(", ", startup.DemoStaff)}");
         await app.WaitForShutdownAsync(ct);
         return 0;
     }

@@ -11,18 +11,20 @@ namespace Mamori.Host.Web;
 /// </summary>
 public static class DemoData
 {
-    public static async Task SeedAsync(IServiceProvider sp, CancellationToken ct)
+    /// <returns>The user names of the demo staff created (empty when the database already had staff).</returns>
+    public static async Task<IReadOnlyList<string>> SeedAsync(IServiceProvider sp, string adminPassword, CancellationToken ct)
     {
         var db = sp.GetRequiredService<MamoriDb>();
         if (await db.StaffUsers.CountAsync(ct) > 1)
-            return;
-        var options = sp.GetRequiredService<ServeOptions>();
+            return [];
         var accounts = sp.GetRequiredService<StaffAccounts>();
-        var password = options.AdminPassword;
-        if (string.IsNullOrEmpty(password))
-            return; // A generated admin password is not kept; demo staff need a known one.
+        var created = new List<string>();
         foreach (var role in Roles.All.Where(r => r != Roles.PrivacyOfficer && r != Roles.System))
-            await accounts.CreateAsync(role, DisplayNames[role], role, password, ct);
+        {
+            await accounts.CreateAsync(role, DisplayNames[role], role, adminPassword, ct);
+            created.Add(role);
+        }
+        return created;
     }
 
     private static readonly Dictionary<string, string> DisplayNames = new()

@@ -9,7 +9,7 @@ namespace Mamori.Host.Web;
 /// <summary>What happens once before serving: migrations, the policy version, the first admin, demo data.</summary>
 public static class Startup
 {
-    public sealed record Result(string Database, bool CreatedAdmin, string? GeneratedAdminPassword);
+    public sealed record Result(string Database, bool CreatedAdmin, string? GeneratedAdminPassword, IReadOnlyList<string> DemoStaff);
 
     public static async Task<Result> InitialiseAsync(IServiceProvider services, ServeOptions options, CancellationToken ct)
     {
@@ -24,6 +24,7 @@ public static class Startup
 
         string? generated = null;
         var createdAdmin = false;
+        IReadOnlyList<string> demoStaff = [];
         if (!await db.StaffUsers.AnyAsync(ct))
         {
             var password = options.AdminPassword;
@@ -31,10 +32,11 @@ public static class Startup
                 password = generated = GeneratePassword();
             await sp.GetRequiredService<StaffAccounts>().CreateAsync("admin", "Administrator", Roles.PrivacyOfficer, password, ct);
             createdAdmin = true;
+            // Demo staff share the first admin's password, so they are made only together with it.
+            if (options.Demo)
+                demoStaff = await DemoData.SeedAsync(sp, password, ct);
         }
-        if (options.Demo)
-            await DemoData.SeedAsync(sp, ct);
-        return new Result(sp.GetRequiredService<DatabaseSettings>().Describe(), createdAdmin, generated);
+        return new Result(sp.GetRequiredService<DatabaseSettings>().Describe(), createdAdmin, generated, demoStaff);
     }
 
     private static string GeneratePassword() =>
