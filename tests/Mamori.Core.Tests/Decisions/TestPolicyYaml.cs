@@ -30,7 +30,9 @@ internal static class TestPolicyYaml
     public static DecisionEngine Engine => s_engine.Value;
 
     /// <summary>A fresh copy of the real policy, for tests that change it.</summary>
-    public static PolicyDocument Load() => s_deserializer.Deserialize<PolicyDocument>(File.ReadAllText(PolicyPath));
+    public static PolicyDocument Load() => Load(PolicyPath);
+
+    public static PolicyDocument Load(string path) => s_deserializer.Deserialize<PolicyDocument>(File.ReadAllText(path));
 
     /// <summary><c>special_care</c> → <c>SpecialCare</c>, <c>opt_out</c> → <c>OptOut</c>.</summary>
     private sealed class SnakeCaseEnumConverter : IYamlTypeConverter
