@@ -1,0 +1,69 @@
+using Mamori.Decisions;
+using Xunit;
+
+namespace Mamori.Core.Tests.Decisions;
+
+/// <summary>The hot path allocates nothing: the allow path never, a denial only the first time its reasons occur.</summary>
+public sealed class DecisionAllocationTests
+{
+    private const int Iterations = 100_000;
+
+    private static readonly DecisionEngine s_engine = TestPolicyYaml.Engine;
+
+    private static DecisionRequest Request(string purpose, SubjectFlags flags, params string[] categories)
+    {
+        var policy = s_engine.Policy;
+        Assert.True(policy.TryGetCategories(categories, out var set));
+        return new DecisionRequest(policy.PurposeId(purpose), set, policy.SubjectKindId("customer"), new SubjectState { Flags = flags });
+    }
+
+    [Fact]
+    public void The_allow_path_allocates_nothing()
+    {
+        var request = Request("agency.quote_application", SubjectFlags.None, "contact.name", "contact.birthdate", "contact.phone", "insurance.policy");
+        Assert.True(s_engine.Decide(request).IsAllowed);   // warm up: JIT and static tables
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var allowed = 0;
+        for (var i = 0; i < Iterations; i++)
+        {
+            if (s_engine.Decide(request).IsAllowed)
+                allowed++;
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(Iterations, allowed);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void A_denial_allocates_only_the_first_time_its_reasons_occur()
+    {
+        var request = Request("agency.quote_application", SubjectFlags.ProvisionSuspended, "contact.name", "health.checkup", "server.log");
+        var first = s_engine.Decide(request);
+        Assert.False(first.IsAllowed);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Iterations; i++)
+            Assert.Same(first, s_engine.Decide(request));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Permitted_allocates_nothing()
+    {
+        var request = Request("agency.information_delivery", SubjectFlags.None, "contact.email", "device.location");
+        s_engine.Permitted(request);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var count = 0;
+        for (var i = 0; i < Iterations; i++)
+            count += s_engine.Permitted(request).Count;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(Iterations, count);
+        Assert.Equal(0, allocated);
+    }
+}
