@@ -73,6 +73,20 @@ public sealed class BlindIndexTests
         Assert.NotEqual(here, elsewhere);
     }
 
+    /// <summary>Known answers, computed independently (Python: RFC 5869 HKDF + HMAC-SHA256) from a fixed root key.
+    /// If this fails, stored indexes no longer match: bump the label version and plan a recompute.</summary>
+    [Fact]
+    public void Indexes_match_known_answers()
+    {
+        var fixedRing = new MasterKeyRing(
+            [new MasterKey("k1", Clock.GetUtcNow(), new byte[32])], "k1", [.. Enumerable.Range(0, 32).Select(i => (byte)i)]);
+        var known = new BlindIndex(fixedRing);
+
+        Assert.Equal("30fd1d95d4ca7420b2de2f9291ce9b95", known.Email("Taro.Yamada@Example.JP"));
+        Assert.Equal("ff71ed6d639f4287b0f11ecf87001fc2", known.Phone("+81 90-1234-5678"));
+        Assert.Equal("3f9c316e8e45ede54e9bdcb10e46895b", known.NameAndBirthdate("ヤマダ　タロウ", Birthdate));
+    }
+
     [Fact]
     public void Long_values_beyond_the_stack_buffer_are_indexed()
     {

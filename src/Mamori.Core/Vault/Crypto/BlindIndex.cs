@@ -38,11 +38,21 @@ public sealed class BlindIndex
         keys = new byte[kinds.Length][];
         foreach (var kind in kinds)
         {
-            // Versioned label: a change to normalisation gets new keys and a clean recompute.
-            var info = Encoding.ASCII.GetBytes($"mamori/blind-index/v1/{kind}");
-            keys[(int)kind] = HKDF.DeriveKey(HashAlgorithmName.SHA256, ring.BlindIndexRoot.ToArray(), 32, salt: [], info);
+            keys[(int)kind] = new byte[32];
+            HKDF.DeriveKey(HashAlgorithmName.SHA256, ring.BlindIndexRoot, keys[(int)kind], salt: [], Label(kind));
         }
     }
+
+    // Spelled out rather than derived from the enum names: renaming a member must not change every index.
+    // The version is part of the label, so a change to normalisation gets new keys and a clean recompute.
+    private static ReadOnlySpan<byte> Label(BlindIndexKind kind) => kind switch
+    {
+        BlindIndexKind.Email => "mamori/blind-index/v1/email"u8,
+        BlindIndexKind.Phone => "mamori/blind-index/v1/phone"u8,
+        BlindIndexKind.Name => "mamori/blind-index/v1/name"u8,
+        BlindIndexKind.NameBirthdate => "mamori/blind-index/v1/name+birthdate"u8,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 
     public string Email(string email) => Compute(BlindIndexKind.Email, BlindIndexNormalizer.Email(email));
 
