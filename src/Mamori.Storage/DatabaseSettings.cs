@@ -69,7 +69,8 @@ public static class StorageServiceCollectionExtensions
     }
 }
 
-/// <summary>WAL journal (readers never block the writer), a sane sync level and enforced foreign keys.</summary>
+/// <summary>WAL journal (readers never block the writer), a sane sync level, enforced foreign keys, and
+/// secure_delete so a shredded key's bytes do not linger in free pages.</summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData) =>
@@ -84,7 +85,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private static void Apply(System.Data.Common.DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;";
         command.ExecuteNonQuery();
     }
 }
