@@ -1,4 +1,3 @@
-using Mamori.Host.Web;
 using Mamori.Policy;
 
 namespace Mamori.Host.Api;

@@ -1,4 +1,4 @@
-using Mamori.Host.Web;
+using Mamori.Policy;
 
 namespace Mamori.Host.Api;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Mamori.Data;
+using Mamori.Policy;
 using Mamori.Staff;
 using Mamori.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using Mamori.Host.Web;
+using Mamori.Policy;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

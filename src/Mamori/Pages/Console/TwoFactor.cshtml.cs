@@ -1,6 +1,7 @@
 using Mamori.Data;
 using Mamori.Host.Auth;
 using Mamori.Host.Web;
+using Mamori.Policy;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,5 @@
-using Mamori.Policy;
 
-namespace Mamori.Host.Web;
+namespace Mamori.Policy;
 
 /// <summary>The policy in force for this process: parsed once at start, immutable afterwards.</summary>
 public sealed record CurrentPolicy(PolicyDocument Document, string Yaml, string ContentHash, string SourceFile)
