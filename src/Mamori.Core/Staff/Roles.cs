@@ -9,6 +9,7 @@ public enum Permission
     ManageStaff,
     ReadPersonalData,
     WritePersonalData,
+    ErasePersonalData,
     DecideUse,
     ViewAudit,
     ManageRequests,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Mamori.Host.Api;
 
@@ -27,11 +28,13 @@ public static class Problems
         var error = context.HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
         if (error is MamoriException known)
         {
-            context.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-            problem.Status = StatusCodes.Status400BadRequest;
-            problem.Title = "Bad Request";
+            context.HttpContext.Response.StatusCode = known.Status;
+            problem.Status = known.Status;
+            problem.Title = ReasonPhrases.GetReasonPhrase(known.Status);
             problem.Detail = known.Message;
             problem.Extensions["code"] = known.Code;
+            if (known is UseDeniedException denied)
+                problem.Extensions["reasons"] = denied.Reasons;
         }
         else if (error is BadHttpRequestException bad)
         {

@@ -24,6 +24,7 @@ public static class ServeCommand
                 PolicyFile = result.GetValue(policy),
                 Demo = result.GetValue(demo),
                 AdminPassword = Environment.GetEnvironmentVariable("MAMORI_ADMIN_PASSWORD"),
+                MasterKey = Environment.GetEnvironmentVariable("MAMORI_MASTER_KEY"),
             };
             return await RunAsync(options, Console.Out, Console.Error, ct);
         });

@@ -39,6 +39,7 @@ public static class MamoriApp
         services.AddScoped<ApiKeys>();
         services.AddScoped<PolicyVersions>();
         services.AddSingleton<PolicyArchive>();
+        services.AddMamoriVault(options.DataDirectory, options.MasterKey, policy);
 
         services.AddMamoriAuth();
         // Japanese stays Japanese in the HTML source (Razor would otherwise write every kana as &#x…;).
@@ -85,6 +86,8 @@ public static class MamoriApp
         app.MapPublicEndpoints();
         app.MapPolicyApi();
         app.MapWhoAmIApi();
+        app.MapPersonsApi();
+        app.MapDecisionsApi();
         app.MapRazorPages();
         return app;
     }

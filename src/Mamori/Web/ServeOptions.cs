@@ -11,6 +11,8 @@ public sealed record ServeOptions
     public bool Demo { get; init; }
     /// <summary>Sign-in attempts (password or code posts) allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; init; } = 10;
+    /// <summary>The master key ring as base64 (MAMORI_MASTER_KEY), for production; null means the key file in the data directory.</summary>
+    public string? MasterKey { get; init; }
     /// <summary>The first admin's password (MAMORI_ADMIN_PASSWORD); generated and printed once when null.</summary>
     public string? AdminPassword { get; init; }
 

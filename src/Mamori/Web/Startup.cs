@@ -19,6 +19,9 @@ public static class Startup
         var db = sp.GetRequiredService<MamoriDb>();
         await db.MigrateAsync(ct);
 
+        // A database restored from an older backup may hold keys of persons erased since: destroy them again.
+        await sp.GetRequiredService<Vault.Crypto.KeyVault>().ReapplyShreddingAsync(ct);
+
         var policy = sp.GetRequiredService<CurrentPolicy>();
         await sp.GetRequiredService<Policy.PolicyVersions>()
             .PublishAsync(policy.Version, policy.Document.EffectiveFrom, policy.Yaml, policy.ContentHash, ct);

@@ -218,6 +218,105 @@ namespace Mamori.Storage.Migrations.Postgres
                     b.ToTable("shredded_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Mamori.Vault.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("ProvisionSuspended")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("UseSuspended")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("persons", (string)null);
+                });
+
+            modelBuilder.Entity("Mamori.Vault.PersonItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Ciphertext")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Category");
+
+                    b.ToTable("person_items", (string)null);
+                });
+
+            modelBuilder.Entity("Mamori.Vault.PersonLookup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Kind", "Hash");
+
+                    b.ToTable("person_lookups", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -235,6 +334,73 @@ namespace Mamori.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Mamori.Vault.PersonItem", b =>
+                {
+                    b.HasOne("Mamori.Vault.Person", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Mamori.Vault.Provenance", "Provenance", b1 =>
+                        {
+                            b1.Property<Guid>("PersonItemId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("AcquiredAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("acquired_at");
+
+                            b1.Property<string>("Channel")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("channel");
+
+                            b1.Property<string>("NotifiedPurposes")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("notified_purposes");
+
+                            b1.Property<string>("PolicyVersion")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("policy_version");
+
+                            b1.Property<string>("SensitiveGround")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("sensitive_ground");
+
+                            b1.Property<string>("Source")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("source");
+
+                            b1.Property<string>("WrittenConsent")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("written_consent");
+
+                            b1.HasKey("PersonItemId");
+
+                            b1.ToTable("person_items");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonItemId");
+                        });
+
+                    b.Navigation("Provenance")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Vault.Person", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -211,6 +211,103 @@ namespace Mamori.Storage.Migrations.Sqlite
                     b.ToTable("shredded_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Mamori.Vault.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProvisionSuspended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UseSuspended")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("persons", (string)null);
+                });
+
+            modelBuilder.Entity("Mamori.Vault.PersonItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ciphertext")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Category");
+
+                    b.ToTable("person_items", (string)null);
+                });
+
+            modelBuilder.Entity("Mamori.Vault.PersonLookup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Kind", "Hash");
+
+                    b.ToTable("person_lookups", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -226,6 +323,73 @@ namespace Mamori.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Mamori.Vault.PersonItem", b =>
+                {
+                    b.HasOne("Mamori.Vault.Person", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Mamori.Vault.Provenance", "Provenance", b1 =>
+                        {
+                            b1.Property<Guid>("PersonItemId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("AcquiredAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("acquired_at");
+
+                            b1.Property<string>("Channel")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("channel");
+
+                            b1.Property<string>("NotifiedPurposes")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("notified_purposes");
+
+                            b1.Property<string>("PolicyVersion")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("policy_version");
+
+                            b1.Property<string>("SensitiveGround")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("sensitive_ground");
+
+                            b1.Property<string>("Source")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source");
+
+                            b1.Property<string>("WrittenConsent")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("written_consent");
+
+                            b1.HasKey("PersonItemId");
+
+                            b1.ToTable("person_items");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonItemId");
+                        });
+
+                    b.Navigation("Provenance")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Vault.Person", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

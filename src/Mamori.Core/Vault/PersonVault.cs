@@ -1,0 +1,333 @@
+using System.Globalization;
+using Mamori.Data;
+using Mamori.Decisions;
+using Mamori.Policy;
+using Mamori.Vault.Crypto;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Vault;
+
+/// <summary>
+/// Where personal data lives and the one gate every use of it passes: values are encrypted per person,
+/// every read names a purpose and is decided by the <see cref="DecisionEngine"/>, and what a purpose may not
+/// use is withheld with its reasons.
+/// </summary>
+public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, DecisionEngine engine, CurrentPolicy policy, TimeProvider clock)
+{
+    public const int MaxItems = 100;
+    public const int MaxTextLength = 10_000;
+    public const int MaxFileBytes = 20 * 1024 * 1024;
+
+    public async Task<Person> CreateAsync(CreatePerson command, string actor, CancellationToken ct = default)
+    {
+        if (!policy.Document.SubjectKinds.Any(k => k.Id == command.Kind))
+            throw new MamoriException("person.kind_unknown", $"Unknown subject kind '{command.Kind}'. Kinds: {string.Join(", ", policy.Document.SubjectKinds.Select(k => k.Id))}.");
+        ValidateTextItems(command.Items);
+        var provenance = Provenance(command.Channel, command.Source, command.AcquiredAt, command.NotifiedPurposes ?? DefaultPurposes(command.Kind),
+            command.SensitiveGround, command.WrittenConsent, command.Items.Keys);
+
+        var now = clock.GetUtcNow();
+        var person = new Person { Kind = command.Kind, CreatedAt = now, UpdatedAt = now };
+        using var key = await keys.CreateDataKeyAsync(person.Id, ct);
+        db.Set<Person>().Add(person);
+        foreach (var (category, value) in command.Items)
+            AddTextItem(person, key, category, value, provenance, actor, now);
+        AddLookups(person.Id, command.Items);
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+
+    /// <summary>What <paramref name="purpose"/> may use of the person. A purpose the person's kind or requests
+    /// rule out is refused whole (<see cref="UseDeniedException"/>); single items it may not use are withheld.</summary>
+    public async Task<PersonView> ReadAsync(Guid personId, string purpose, SubjectFlags context = SubjectFlags.None, CancellationToken ct = default)
+    {
+        var person = await FindAsync(personId, ct);
+        var state = StateOf(person, context);
+        RequireAllowed(engine.Decide(purpose, [], person.Kind, state));
+
+        var items = new List<ItemView>();
+        var withheld = new List<WithheldItem>();
+        DataKey? key = null;
+        try
+        {
+            foreach (var item in person.Items.OrderBy(i => i.Category, StringComparer.Ordinal).ThenBy(i => i.CreatedAt))
+            {
+                var decision = engine.Decide(purpose, [item.Category], person.Kind, ItemState(state, item));
+                if (!decision.IsAllowed)
+                {
+                    withheld.Add(new WithheldItem(item.Category, decision.Reasons));
+                    continue;
+                }
+                key ??= await keys.GetDataKeyAsync(person.Id, ct);
+                var value = item.ContentType == ItemContent.Text
+                    ? ItemCipher.DecryptText(key, item.Category, item.Id, item.Ciphertext)
+                    : "";
+                items.Add(new ItemView(item.Id, item.Category, item.ContentType, value, item.Provenance));
+            }
+        }
+        finally
+        {
+            key?.Dispose();
+        }
+        return new PersonView(person.Id, person.Kind, purpose, items, withheld, person.UseSuspended, person.ProvisionSuspended);
+    }
+
+    /// <summary>A file item's bytes, if the purpose may use its category.</summary>
+    public async Task<(PersonItem Item, byte[] Content)> ReadFileAsync(Guid personId, Guid itemId, string purpose, CancellationToken ct = default)
+    {
+        var person = await FindAsync(personId, ct);
+        var item = person.Items.SingleOrDefault(i => i.Id == itemId && i.ContentType != ItemContent.Text)
+            ?? throw new MamoriException("item.not_found", "No such file item.", 404);
+        RequireAllowed(engine.Decide(purpose, [item.Category], person.Kind, ItemState(StateOf(person, SubjectFlags.None), item)));
+        using var key = await keys.GetDataKeyAsync(person.Id, ct);
+        return (item, ItemCipher.Decrypt(key, item.Category, item.Id, item.Ciphertext));
+    }
+
+    /// <summary>Sets items (replacing the current value of each category) under a purpose that may use them.</summary>
+    public async Task<Person> UpdateAsync(Guid personId, UpdatePerson command, string actor, CancellationToken ct = default)
+    {
+        var person = await FindAsync(personId, ct, tracked: true);
+        ValidateTextItems(command.Items);
+        var provenance = Provenance(command.Channel ?? "direct", command.Source, null, [command.Purpose],
+            command.SensitiveGround, command.WrittenConsent, command.Items.Keys);
+        var state = StateOf(person, SubjectFlags.None);
+        RequireAllowed(engine.Decide(command.Purpose, command.Items.Keys, person.Kind, WithProvenance(state, provenance, command.Items.Keys)));
+
+        var now = clock.GetUtcNow();
+        using var key = await keys.GetDataKeyAsync(person.Id, ct);
+        var searchable = CurrentSearchableValues(person, key);
+        foreach (var (category, value) in command.Items)
+        {
+            db.Set<PersonItem>().RemoveRange(person.Items.Where(i => i.Category == category));
+            AddTextItem(person, key, category, value, provenance, actor, now);
+            if (IsSearchable(category))
+                searchable[category] = value;
+        }
+        if (command.Items.Keys.Any(IsSearchable))
+        {
+            await db.Set<PersonLookup>().Where(l => l.PersonId == person.Id).ExecuteDeleteAsync(ct);
+            AddLookups(person.Id, searchable);
+        }
+        person.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+
+    /// <summary>Adds a file (a scanned application, a call recording) under a category, encrypted like text.</summary>
+    public async Task<PersonItem> AddFileAsync(Guid personId, string purpose, string category, string contentType, byte[] content, string channel, string actor, CancellationToken ct = default)
+    {
+        var person = await FindAsync(personId, ct, tracked: true);
+        if (content.Length is 0 or > MaxFileBytes)
+            throw new MamoriException("item.file_size", $"A file item holds 1 byte to {MaxFileBytes / (1024 * 1024)} MB.");
+        if (string.IsNullOrWhiteSpace(contentType) || contentType.Length > 100 || contentType == ItemContent.Text)
+            throw new MamoriException("item.content_type_invalid", "Give the file's media type, e.g. application/pdf.");
+        var provenance = Provenance(channel, null, null, [purpose], null, null, [category]);
+        RequireAllowed(engine.Decide(purpose, [category], person.Kind, StateOf(person, SubjectFlags.None)));
+        using var key = await keys.GetDataKeyAsync(person.Id, ct);
+        var item = new PersonItem
+        {
+            PersonId = person.Id, Category = category, ContentType = contentType, Provenance = provenance,
+            CreatedAt = clock.GetUtcNow(), CreatedBy = actor,
+        };
+        item.Ciphertext = ItemCipher.Encrypt(key, category, item.Id, content);
+        db.Set<PersonItem>().Add(item);
+        await db.SaveChangesAsync(ct);
+        return item;
+    }
+
+    /// <summary>Finds persons through the blind indexes; returns ids and kinds only, never values.</summary>
+    public async Task<IReadOnlyList<PersonMatch>> SearchAsync(PersonSearch search, CancellationToken ct = default)
+    {
+        var wanted = new List<(string Kind, string Hash)>();
+        if (!string.IsNullOrWhiteSpace(search.Email))
+            wanted.Add((nameof(BlindIndexKind.Email), lookups.Email(search.Email)));
+        if (!string.IsNullOrWhiteSpace(search.Phone))
+            wanted.Add((nameof(BlindIndexKind.Phone), lookups.Phone(search.Phone)));
+        if (!string.IsNullOrWhiteSpace(search.Name))
+        {
+            if (search.Birthdate is not { } birthdate)
+                throw new MamoriException("search.birthdate_required", "A name search needs the birthdate too.");
+            wanted.Add((nameof(BlindIndexKind.NameBirthdate), lookups.NameAndBirthdate(search.Name, birthdate)));
+        }
+        if (wanted.Count == 0)
+            throw new MamoriException("search.empty", "Search by email, phone, or name with birthdate.");
+
+        var hashes = wanted.Select(w => w.Hash).ToList();
+        var rows = await db.Set<PersonLookup>().AsNoTracking().Where(l => hashes.Contains(l.Hash)).ToListAsync(ct);
+        var hits = rows.Where(r => wanted.Contains((r.Kind, r.Hash))).GroupBy(r => r.PersonId).ToList();
+        var ids = hits.Select(h => h.Key).ToList();
+        var kinds = await db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id) && p.ErasedAt == null)
+            .ToDictionaryAsync(p => p.Id, p => p.Kind, ct);
+        return [.. hits.Where(h => kinds.ContainsKey(h.Key))
+            .Select(h => new PersonMatch(h.Key, kinds[h.Key], [.. h.Select(r => r.Kind).Distinct().Order(StringComparer.Ordinal)]))];
+    }
+
+    /// <summary>Erases the person for good: destroys their data key (crypto-shredding), removes the encrypted items
+    /// and the blind indexes, and leaves a tombstone (id, when, why, by whom).</summary>
+    public async Task<ShreddedKey> EraseAsync(Guid personId, string reason, string actor, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+            throw new MamoriException("erasure.reason_required", "Say why the person is erased (1–500 characters, no personal data).");
+        var person = await db.Set<Person>().Include(p => p.Items).SingleOrDefaultAsync(p => p.Id == personId, ct)
+            ?? throw new MamoriException("person.not_found", "No such person.", 404);
+        db.Set<PersonItem>().RemoveRange(person.Items);
+        db.Set<PersonLookup>().RemoveRange(await db.Set<PersonLookup>().Where(l => l.PersonId == personId).ToListAsync(ct));
+        person.ErasedAt ??= clock.GetUtcNow();
+        return await keys.ShredAsync(personId, reason, actor, ct); // saves everything above in the same commit
+    }
+
+    /// <summary>The decision for a use of a person's categories, as the decision API answers it.</summary>
+    public async Task<Decision> DecideAsync(Guid personId, string purpose, IReadOnlyCollection<string> categories, CancellationToken ct = default)
+    {
+        var person = await FindAsync(personId, ct);
+        var state = StateOf(person, SubjectFlags.None);
+        // Written consent and §8 grounds are recorded per item: a category counts as covered when every stored
+        // item of it is.
+        var stored = person.Items.Where(i => categories.Contains(i.Category)).ToList();
+        foreach (var item in stored)
+            state = ItemState(state, item);
+        return engine.Decide(purpose, categories, person.Kind, state);
+    }
+
+    private async Task<Person> FindAsync(Guid personId, CancellationToken ct, bool tracked = false)
+    {
+        var query = db.Set<Person>().Include(p => p.Items).AsQueryable();
+        if (!tracked)
+            query = query.AsNoTracking();
+        var person = await query.SingleOrDefaultAsync(p => p.Id == personId, ct);
+        if (person is null)
+            throw new MamoriException("person.not_found", "No such person.", 404);
+        if (person.ErasedAt is not null)
+            throw new MamoriException("person.erased", "This person was erased; their data can no longer be read.", 410);
+        return person;
+    }
+
+    private static SubjectState StateOf(Person person, SubjectFlags context) => new()
+    {
+        Flags = context
+            | (person.UseSuspended ? SubjectFlags.UseSuspended : SubjectFlags.None)
+            | (person.ProvisionSuspended ? SubjectFlags.ProvisionSuspended : SubjectFlags.None),
+    };
+
+    private SubjectState ItemState(SubjectState state, PersonItem item) =>
+        WithProvenance(state, item.Provenance, [item.Category]);
+
+    private SubjectState WithProvenance(SubjectState state, Provenance provenance, IEnumerable<string> categories)
+    {
+        var ground = provenance.SensitiveGround is { } g ? engine.Policy.SensitiveGroundId(g) : 0;
+        var consent = state.WrittenConsent;
+        if (provenance.WrittenConsent is not null)
+        {
+            foreach (var category in categories)
+            {
+                var id = engine.Policy.CategoryId(category);
+                if (id >= 0)
+                    consent = consent.With(id);
+            }
+        }
+        return state with { SensitiveGround = ground > 0 ? ground : state.SensitiveGround, WrittenConsent = consent };
+    }
+
+    private static void RequireAllowed(Decision decision)
+    {
+        if (!decision.IsAllowed)
+            throw new UseDeniedException(decision.Reasons);
+    }
+
+    private IReadOnlyList<string> DefaultPurposes(string kind) =>
+        [.. policy.Document.Purposes.Where(p => p.SubjectKinds.Contains(kind)).Select(p => p.Id)];
+
+    private Provenance Provenance(string channel, string? source, DateTimeOffset? acquiredAt, IReadOnlyList<string> purposes,
+        string? ground, string? writtenConsent, IEnumerable<string> categories)
+    {
+        var document = policy.Document;
+        if (!document.AcquisitionChannels.Any(c => c.Id == channel))
+            throw new MamoriException("person.channel_unknown", $"Unknown acquisition channel '{channel}'. Channels: {string.Join(", ", document.AcquisitionChannels.Select(c => c.Id))}.");
+        if (channel == "third_party" && string.IsNullOrWhiteSpace(source))
+            throw new MamoriException("person.source_required", "Data received from a third party names its source.");
+        if (source is { Length: > 200 })
+            throw new MamoriException("person.source_invalid", "The source is at most 200 characters.");
+        var unknown = purposes.FirstOrDefault(p => !document.Purposes.Any(x => x.Id == p));
+        if (unknown is not null)
+            throw new MamoriException("purpose.unknown", $"Unknown purpose '{unknown}'.");
+        if (ground is not null && !document.SensitiveData.Grounds.Any(g => g.Id == ground))
+            throw new MamoriException("sensitive.ground_unknown", $"Unknown §8 ground '{ground}'.");
+        if (writtenConsent is { Length: 0 or > 200 })
+            throw new MamoriException("sensitive.written_consent_invalid", "The written-consent reference is 1–200 characters.");
+        var sensitive = categories.FirstOrDefault(c => document.DataCategories.Any(d => d.Id == c && d.Sensitive));
+        if (sensitive is not null && ground is null && writtenConsent is null)
+            throw new MamoriException("sensitive.no_ground",
+                $"'{sensitive}' is sensitive (要配慮/機微): record the §8 ground or the written consent it rests on.");
+        return new Provenance
+        {
+            Channel = channel,
+            Source = source,
+            AcquiredAt = acquiredAt ?? clock.GetUtcNow(),
+            PolicyVersion = policy.Version,
+            NotifiedPurposes = [.. purposes],
+            SensitiveGround = ground,
+            WrittenConsent = writtenConsent,
+        };
+    }
+
+    private void ValidateTextItems(IReadOnlyDictionary<string, string> items)
+    {
+        if (items.Count is 0 or > MaxItems)
+            throw new MamoriException("person.items_invalid", $"Give 1–{MaxItems} items.");
+        foreach (var (category, value) in items)
+        {
+            if (engine.Policy.CategoryId(category) < 0)
+                throw new MamoriException("category.unknown", $"Unknown data category '{category}'.");
+            if (string.IsNullOrWhiteSpace(value) || value.Length > MaxTextLength)
+                throw new MamoriException("item.value_invalid", $"The value of '{category}' must be 1–{MaxTextLength} characters.");
+            if (category == Categories.Birthdate && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                throw new MamoriException("item.birthdate_invalid", "A birthdate is written YYYY-MM-DD.");
+        }
+    }
+
+    private void AddTextItem(Person person, DataKey key, string category, string value, Provenance provenance, string actor, DateTimeOffset now)
+    {
+        var item = new PersonItem
+        {
+            PersonId = person.Id, Category = category, ContentType = ItemContent.Text, Provenance = provenance.Copy(),
+            CreatedAt = now, CreatedBy = actor,
+        };
+        item.Ciphertext = ItemCipher.EncryptText(key, category, item.Id, value);
+        db.Set<PersonItem>().Add(item);
+    }
+
+    private static bool IsSearchable(string category) => category is Categories.Email or Categories.Phone or Categories.Name or Categories.NameKana or Categories.Birthdate;
+
+    private static Dictionary<string, string> CurrentSearchableValues(Person person, DataKey key) =>
+        person.Items.Where(i => IsSearchable(i.Category) && i.ContentType == ItemContent.Text)
+            .GroupBy(i => i.Category)
+            .ToDictionary(g => g.Key, g => ItemCipher.DecryptText(key, g.Key, g.Last().Id, g.Last().Ciphertext));
+
+    private void AddLookups(Guid personId, IReadOnlyDictionary<string, string> items)
+    {
+        void Add(BlindIndexKind kind, string hash) => db.Set<PersonLookup>().Add(new PersonLookup { PersonId = personId, Kind = kind.ToString(), Hash = hash });
+
+        if (items.TryGetValue(Categories.Email, out var email))
+            Add(BlindIndexKind.Email, lookups.Email(email));
+        if (items.TryGetValue(Categories.Phone, out var phone))
+            Add(BlindIndexKind.Phone, lookups.Phone(phone));
+        if (items.TryGetValue(Categories.Birthdate, out var birth) && DateOnly.TryParseExact(birth, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birthdate))
+        {
+            foreach (var name in new[] { Categories.Name, Categories.NameKana })
+            {
+                if (items.TryGetValue(name, out var value))
+                    Add(BlindIndexKind.NameBirthdate, lookups.NameAndBirthdate(value, birthdate));
+            }
+        }
+    }
+}
+
+/// <summary>The categories the vault indexes for search.</summary>
+public static class Categories
+{
+    public const string Name = "contact.name";
+    public const string NameKana = "contact.name_kana";
+    public const string Birthdate = "contact.birthdate";
+    public const string Phone = "contact.phone";
+    public const string Email = "contact.email";
+}
