@@ -28,6 +28,8 @@ public static class Ui
         ["privacy.earlier"] = ("過去の版", "Earlier versions"),
         ["privacy.no_earlier"] = ("過去の版はありません。", "There are no earlier versions."),
         ["privacy.archived"] = ("これは過去の版です。現行の版はこちら", "This is an earlier version. The current version is here"),
+        ["privacy.all_versions"] = ("プライバシーポリシーの版の一覧", "All versions of the privacy policy"),
+        ["privacy.external_transmission"] = ("外部送信について", "External transmission"),
         ["privacy.print"] = ("印刷にはブラウザの印刷機能をご利用ください。", "Use your browser's print function to print this notice."),
         ["console.title"] = ("スタッフ用コンソール", "Staff console"),
         ["console.login"] = ("サインイン", "Sign in"),

@@ -105,6 +105,21 @@ public abstract class PublicPagesTests<THost>(THost host) where THost : MamoriHo
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/privacy/versions/1999-01-01", TestContext.Current.CancellationToken)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/privacy/external-transmission", "Google LLC")]
+    [InlineData("/privacy/external-transmission?lang=en", "Google LLC")]
+    [InlineData("/privacy/cookies", "mamori_device_id")]
+    [InlineData("/privacy/cookies?lang=en", "mamori_device_id")]
+    [InlineData("/privacy/versions", "2024-07-01")]
+    public async Task Policy_pages_render_from_the_policy(string path, string expected)
+    {
+        var response = await _client.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(expected, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task A_published_version_never_changes()
     {
