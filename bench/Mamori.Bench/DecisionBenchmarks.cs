@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Mamori.Core.Tests.Decisions;
+using Mamori.Core.Tests;
 using Mamori.Decisions;
 
 namespace Mamori.Bench;
@@ -20,7 +20,7 @@ public class DecisionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _engine = DecisionEngine.For(TestPolicyYaml.Load(FindPolicy()));
+        _engine = DecisionEngine.For(RepositoryPolicy.Load(FindPolicy()));
         var policy = _engine.Policy;
         var customer = policy.SubjectKindId("customer");
 

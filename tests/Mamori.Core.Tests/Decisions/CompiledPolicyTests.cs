@@ -5,7 +5,7 @@ namespace Mamori.Core.Tests.Decisions;
 
 public sealed class CompiledPolicyTests
 {
-    private static readonly CompiledPolicy s_policy = TestPolicyYaml.Engine.Policy;
+    private static readonly CompiledPolicy s_policy = RepositoryPolicy.Engine.Policy;
 
     [Fact]
     public void Ids_are_small_dense_and_round_trip()
@@ -47,7 +47,7 @@ public sealed class CompiledPolicyTests
     [Fact]
     public void A_dangling_reference_fails_to_compile()
     {
-        var document = TestPolicyYaml.Load();
+        var document = RepositoryPolicy.Load();
         document.Purposes[0].Categories.Add("contact.shoe_size");
         var error = Assert.Throws<ArgumentException>(() => CompiledPolicy.Compile(document));
         Assert.Contains("contact.shoe_size", error.Message, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class CompiledPolicyTests
     [Fact]
     public void A_policy_naming_its_own_device_kind_fails_to_compile()
     {
-        var document = TestPolicyYaml.Load();
+        var document = RepositoryPolicy.Load();
         document.SubjectKinds.Add(new Mamori.Policy.SubjectKind { Id = CompiledPolicy.DeviceKindName });
         Assert.Throws<ArgumentException>(() => CompiledPolicy.Compile(document));
     }

@@ -8,7 +8,7 @@ public sealed class DecisionAllocationTests
 {
     private const int Iterations = 100_000;
 
-    private static readonly DecisionEngine s_engine = TestPolicyYaml.Engine;
+    private static readonly DecisionEngine s_engine = RepositoryPolicy.Engine;
 
     private static DecisionRequest Request(string purpose, SubjectFlags flags, params string[] categories)
     {

@@ -7,7 +7,7 @@ namespace Mamori.Core.Tests.Decisions;
 /// <summary>Each rule of the engine against the real policy: the allowed case, then the denial with its own code.</summary>
 public sealed class DecisionEngineTests
 {
-    private static readonly DecisionEngine s_engine = TestPolicyYaml.Engine;
+    private static readonly DecisionEngine s_engine = RepositoryPolicy.Engine;
     private static readonly CompiledPolicy s_policy = s_engine.Policy;
 
     private static readonly SubjectState s_none = default;
@@ -203,7 +203,7 @@ public sealed class DecisionEngineTests
     public void Ad_identifier_rule_holds_even_if_a_purpose_lists_the_category()
     {
         // A policy edit that lists ad ids under ⑦ does not override §3(3).
-        var document = TestPolicyYaml.Load();
+        var document = RepositoryPolicy.Load();
         document.Purposes.Single(p => p.Id == "agency.usage_analysis").Categories.Add("device.ad_id");
         var engine = DecisionEngine.For(document);
         AssertDenied(engine.Decide("agency.usage_analysis", ["device.ad_id"], "customer", s_none), AdIdPurposeNotAllowed);
@@ -236,7 +236,7 @@ public sealed class DecisionEngineTests
     [Fact]
     public void Location_purposes_come_from_section_3_4_not_from_the_purpose_list()
     {
-        var document = TestPolicyYaml.Load();
+        var document = RepositoryPolicy.Load();
         document.Location.Purposes.Remove("agency.information_delivery");
         var engine = DecisionEngine.For(document);
         AssertDenied(
@@ -247,7 +247,7 @@ public sealed class DecisionEngineTests
     [Fact]
     public void Location_category_is_the_one_the_location_kind_maps_to()
     {
-        var document = TestPolicyYaml.Load();
+        var document = RepositoryPolicy.Load();
         document.InformativeData.Kinds.Single(k => k.Id == CompiledPolicy.LocationKind).Category = "web.referrer";
         var engine = DecisionEngine.For(document);
         AssertDenied(engine.Decide("agency.usage_analysis", ["web.referrer"], "customer", s_none), LocationNoConsent, LocationPurposeNotAllowed);

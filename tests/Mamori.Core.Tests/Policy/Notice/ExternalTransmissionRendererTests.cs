@@ -91,7 +91,7 @@ public sealed class ExternalTransmissionRendererTests
             Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
         }
 
-        var clean = renderer.RenderHtml(TestPolicyYaml.LoadRepositoryPolicy(), lang, NoticeLinks.Default);
+        var clean = renderer.RenderHtml(RepositoryPolicy.Load(), lang, NoticeLinks.Default);
         Assert.DoesNotContain(" style=", clean, StringComparison.Ordinal);
         Assert.DoesNotMatch(new Regex(@"\son[a-z]+=", RegexOptions.IgnoreCase), clean);
     }

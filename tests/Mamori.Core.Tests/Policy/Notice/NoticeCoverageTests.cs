@@ -124,11 +124,11 @@ public sealed class NoticeCoverageTests
     public void The_repository_policy_is_there_to_render()
     {
         // The coverage tests above skip nothing: if policy.yaml went missing they would prove nothing.
-        Assert.True(TestPolicyYaml.RepositoryPolicyExists, TestPolicyYaml.RepositoryPolicyPath);
+        Assert.True(RepositoryPolicy.Exists, RepositoryPolicy.Path);
     }
 
     internal static PolicyDocument Load(string source) =>
-        source == "repository" ? TestPolicyYaml.LoadRepositoryPolicy() : NoticeFixture.Create();
+        source == "repository" ? RepositoryPolicy.Load() : NoticeFixture.Create();
 
     private static IEnumerable<RequestDocument> AllRequestDocuments(PolicyDocument policy) =>
         [.. policy.Requests.Documents, .. policy.Requests.AppointedAgentDocuments, .. policy.Requests.LegalAgentDocuments];

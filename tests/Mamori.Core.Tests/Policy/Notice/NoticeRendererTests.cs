@@ -29,12 +29,12 @@ public sealed class NoticeRendererTests
 
     private readonly NoticeRenderer renderer = new();
 
-    private static PolicyDocument RepositoryPolicy => TestPolicyYaml.LoadRepositoryPolicy();
+    private static PolicyDocument RealPolicy => Mamori.Core.Tests.RepositoryPolicy.Load();
 
     [Fact]
     public void The_Japanese_notice_has_the_seeds_fourteen_headings_in_order_with_ids_and_a_table_of_contents()
     {
-        var html = renderer.RenderHtml(RepositoryPolicy, "ja", NoticeLinks.Default);
+        var html = renderer.RenderHtml(RealPolicy, "ja", NoticeLinks.Default);
 
         var positions = JapaneseHeadings.Select((heading, i) =>
         {
@@ -51,7 +51,7 @@ public sealed class NoticeRendererTests
     [Fact]
     public void The_English_notice_is_marked_English_and_numbers_its_sections_the_same_way()
     {
-        var html = renderer.RenderHtml(RepositoryPolicy, "en", NoticeLinks.Default);
+        var html = renderer.RenderHtml(RealPolicy, "en", NoticeLinks.Default);
 
         Assert.StartsWith("<article class=\"notice\" lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"s1\">1. Business handling personal information</h2>", html, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class NoticeRendererTests
     [InlineData("en")]
     public void The_notice_writes_no_script_no_style_and_no_event_handler(string lang)
     {
-        foreach (var policy in new[] { RepositoryPolicy, NoticeFixture.Create() })
+        foreach (var policy in new[] { RealPolicy, NoticeFixture.Create() })
         {
             var html = renderer.RenderHtml(policy, lang, NoticeLinks.Default);
 
@@ -111,7 +111,7 @@ public sealed class NoticeRendererTests
     [Fact]
     public void Every_table_scrolls_in_its_wrapper_and_heads_its_columns_and_rows()
     {
-        var html = renderer.RenderHtml(RepositoryPolicy, "ja", NoticeLinks.Default);
+        var html = renderer.RenderHtml(RealPolicy, "ja", NoticeLinks.Default);
 
         var tables = Regex.Matches(html, "<table ").Count;
         Assert.True(tables >= 6, $"Expected the tags, categories, co-solicitation, recipients, agent documents, storage and services tables; found {tables}.");
@@ -134,7 +134,7 @@ public sealed class NoticeRendererTests
     [Fact]
     public void Purposes_carry_their_analysis_mark_and_nest_their_uses()
     {
-        var policy = RepositoryPolicy;
+        var policy = RealPolicy;
         var html = renderer.RenderHtml(policy, "ja", NoticeLinks.Default);
 
         foreach (var purpose in policy.Purposes)
@@ -151,7 +151,7 @@ public sealed class NoticeRendererTests
     [Fact]
     public void Sensitive_categories_are_marked_and_the_legend_explains_the_marks()
     {
-        var policy = RepositoryPolicy;
+        var policy = RealPolicy;
         var html = renderer.RenderHtml(policy, "ja", NoticeLinks.Default);
 
         foreach (var category in policy.DataCategories)
@@ -168,7 +168,7 @@ public sealed class NoticeRendererTests
     public void The_co_solicitation_table_has_the_seeds_six_rows_and_links_to_the_co_solicitor_list()
     {
         var links = NoticeLinks.Default with { CoSolicitors = "/partners/co-solicitors" };
-        var html = renderer.RenderHtml(RepositoryPolicy, "ja", links);
+        var html = renderer.RenderHtml(RealPolicy, "ja", links);
 
         var table = ElementWithId(html, "co-solicitation", "</table>");
         Assert.Equal(6, Regex.Matches(table, "<th scope=\"row\">").Count);
@@ -204,7 +204,7 @@ public sealed class NoticeRendererTests
     [Fact]
     public void Fee_paying_and_free_requests_are_told_apart()
     {
-        var policy = RepositoryPolicy;
+        var policy = RealPolicy;
         var text = VisibleText(renderer.RenderHtml(policy, "ja", NoticeLinks.Default));
 
         var paying = string.Join("、", policy.Requests.Kinds.Where(k => k.Fee).Select(k => k.Label.Ja));
@@ -217,7 +217,7 @@ public sealed class NoticeRendererTests
     [Fact]
     public void Sensitive_data_grounds_say_which_allow_provision_without_written_consent()
     {
-        var html = renderer.RenderHtml(RepositoryPolicy, "ja", NoticeLinks.Default);
+        var html = renderer.RenderHtml(RealPolicy, "ja", NoticeLinks.Default);
 
         Assert.Equal(8, Regex.Matches(html, "id=\"ground-").Count);
         Assert.Contains("書面による本人の同意を得ることなく提供するのは、①、②、③、④の場合に限ります。", html, StringComparison.Ordinal);
@@ -228,7 +228,7 @@ public sealed class NoticeRendererTests
     [InlineData("en")]
     public void The_Markdown_notice_has_the_fourteen_numbered_headings(string lang)
     {
-        var markdown = renderer.RenderMarkdown(RepositoryPolicy, lang);
+        var markdown = renderer.RenderMarkdown(RealPolicy, lang);
         var titles = NoticeText.For(lang).SectionTitles;
 
         Assert.StartsWith("# ", markdown, StringComparison.Ordinal);
@@ -252,7 +252,7 @@ public sealed class NoticeRendererTests
     [Fact]
     public void The_Markdown_notice_says_what_the_HTML_notice_says()
     {
-        var policy = RepositoryPolicy;
+        var policy = RealPolicy;
         var markdown = renderer.RenderMarkdown(policy, "ja");
         var plain = Collapse(Regex.Replace(markdown, @"\\(.)", "$1"));
 

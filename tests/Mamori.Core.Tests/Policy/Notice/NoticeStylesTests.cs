@@ -21,7 +21,7 @@ public sealed class NoticeStylesTests
     [Fact]
     public void Every_class_the_pages_use_is_styled()
     {
-        var policy = TestPolicyYaml.LoadRepositoryPolicy();
+        var policy = RepositoryPolicy.Load();
         var pages = new NoticeRenderer().RenderHtml(policy, "ja", NoticeLinks.Default)
             + new ExternalTransmissionRenderer().RenderHtml(policy, "ja", NoticeLinks.Default)
             + new ExternalTransmissionRenderer().RenderCookieInventoryHtml(policy, "ja", NoticeLinks.Default);
