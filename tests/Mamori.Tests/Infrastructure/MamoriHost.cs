@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Mamori.Audit;
 using Mamori.Host.Web;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Builder;
@@ -75,7 +76,7 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
         WithServiceAsync(sp => sp.GetRequiredService<StaffAccounts>().CreateAsync(userName, userName, role, password));
 
     public async Task<string> CreateApiKeyAsync(string role) =>
-        (await WithServiceAsync(sp => sp.GetRequiredService<ApiKeys>().CreateAsync("test-" + role, role))).Plaintext;
+        (await WithServiceAsync(sp => sp.GetRequiredService<ApiKeys>().CreateAsync("test-" + role, role, AuditActors.System))).Plaintext;
 
     public HttpClient CreateApiClient(string key)
     {
