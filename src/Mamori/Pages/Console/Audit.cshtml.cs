@@ -32,7 +32,8 @@ public sealed class AuditModel(AuditSearch search, AuditVerifier verifier, Audit
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     /// <summary>"p", not "page": Razor Pages keeps the route value "page" for itself.</summary>
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-    [BindProperty(SupportsGet = true)] public bool Verify { get; set; }
+    /// <summary><c>verify=1</c> runs the chain check.</summary>
+    [BindProperty(SupportsGet = true, Name = "verify")] public int VerifyRequested { get; set; }
 
     public AuditPage Entries { get; private set; } = new([], 1, false);
     public AuditVerification? Verification { get; private set; }
@@ -43,7 +44,7 @@ public sealed class AuditModel(AuditSearch search, AuditVerifier verifier, Audit
     public async Task OnGetAsync(CancellationToken ct)
     {
         Lang = Ui.Lang(Request);
-        if (Verify)
+        if (VerifyRequested == 1)
             Verification = await VerifyAsync(ct);
 
         Guid? person = null;
