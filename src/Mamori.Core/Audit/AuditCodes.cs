@@ -64,4 +64,6 @@ public static class AuditReasons
     public const string PasswordInvalid = "password.invalid";
     public const string TotpInvalid = "totp.invalid";
     public const string TotpNotEnrolled = "totp.not_enrolled";
+    /// <summary>A code for enrolment arrived when none was pending (already enrolled, or never started).</summary>
+    public const string TotpEnrolmentNotPending = "totp.enrolment_not_pending";
 }

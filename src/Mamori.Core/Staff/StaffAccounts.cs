@@ -122,8 +122,9 @@ public sealed class StaffAccounts(MamoriDb db, IPasswordHasher<StaffUser> hasher
         var user = await db.StaffUsers.SingleAsync(u => u.Id == userId, ct);
         if (user.TotpEnabled || user.ProtectedTotpSecret is null || !VerifyCode(user, code))
         {
+            var reason = user.TotpEnabled || user.ProtectedTotpSecret is null ? AuditReasons.TotpEnrolmentNotPending : AuditReasons.TotpInvalid;
             await audit.AppendAsync(new(AuditActors.Staff(user.Id), AuditActions.StaffTotpEnrolment, AuditOutcomes.Failure,
-                Reasons: [AuditReasons.TotpInvalid]), ct);
+                Reasons: [reason]), ct);
             return false;
         }
         user.TotpEnabled = true;

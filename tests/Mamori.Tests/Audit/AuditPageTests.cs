@@ -58,7 +58,7 @@ public abstract partial class AuditPageTests<THost>(THost host) where THost : Ma
 
         var html = await (await AuditorAsync()).GetStringAsync("/console/audit?actor=audit-signin&action=staff.sign_in", Ct);
         var row = Assert.Single(RowHtml().Matches(html)).Value;
-        Assert.Contains(">audit-signin</span>", row, StringComparison.Ordinal);
+        Assert.Contains(">audit-signin</a>", row, StringComparison.Ordinal);
         Assert.Contains("<code>staff.sign_in</code>", row, StringComparison.Ordinal);
         Assert.Contains(">success</td>", row, StringComparison.Ordinal);
     }

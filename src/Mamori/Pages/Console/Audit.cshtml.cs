@@ -64,7 +64,14 @@ public sealed class AuditModel(AuditSearch search, AuditVerifier verifier, Audit
         StaffNames = await StaffNamesAsync(Entries.Entries, ct);
     }
 
-    public static string LocalTime(DateTimeOffset instant) => instant.ToOffset(Jst).ToString("yyyy-MM-dd HH:mm:ss.fff");
+    public static string LocalTime(DateTimeOffset instant) => instant.ToOffset(Jst).ToString("yyyy-MM-dd HH:mm:ss");
+
+    /// <summary>Enough of an id to tell rows apart; the whole id is in the title and the filter link.</summary>
+    public static string Short(string id) => id.Length > 13 ? id[..13] + "…" : id;
+
+    /// <summary>This page filtered by one value only, e.g. every entry about one person.</summary>
+    public string FilterUrl(string name, string value) =>
+        QueryHelpers.AddQueryString("/console/audit", new Dictionary<string, string?> { ["lang"] = Lang, [name] = value });
 
     /// <summary>The current filters (and language) as query values, for the pager and the verify button.</summary>
     public IReadOnlyDictionary<string, string?> Query => new Dictionary<string, string?>
