@@ -23,7 +23,7 @@ public sealed class AuditSearch(MamoriDb db)
 {
     public async Task<AuditPage> FindAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
-        page = Math.Max(page, 1);
+        page = Math.Clamp(page, 1, int.MaxValue / pageSize); // a page number from a URL must not overflow Skip
         var query = db.Set<AuditEntry>().AsNoTracking();
         if (filter.PersonId is { } person)
             query = query.Where(a => a.PersonId == person);
