@@ -1,10 +1,11 @@
+using Mamori.Audit;
 using Mamori.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Policy;
 
-/// <summary>Publishing and reading the stored policy versions.</summary>
-public sealed class PolicyVersions(MamoriDb db, TimeProvider clock)
+/// <summary>Publishing and reading the stored policy versions. A newly stored version is audited.</summary>
+public sealed class PolicyVersions(MamoriDb db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Stores the version unless the same text is already stored. A different text under an
     /// existing version label is refused: a published version never changes.</summary>
@@ -25,9 +26,16 @@ public sealed class PolicyVersions(MamoriDb db, TimeProvider clock)
             PublishedAt = clock.GetUtcNow(),
         };
         db.PolicyVersions.Add(stored);
-        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new(AuditActors.System, AuditActions.PolicyPublished, AuditOutcomes.Success,
+            Target: PolicyTarget(version, contentHash)), ct);
         return stored;
     }
+
+    /// <summary>The version label is free text in the policy file; one that is not a plain code is named by its hash.</summary>
+    private static string PolicyTarget(string version, string contentHash) =>
+        version.Length <= 64 && version.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
+            ? "policy:" + version
+            : "policy-sha256:" + contentHash;
 
     public Task<List<PolicyVersion>> ListAsync(CancellationToken ct = default) =>
         db.PolicyVersions.AsNoTracking().OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.Id).ToListAsync(ct);

@@ -1,17 +1,19 @@
 using System.Security.Cryptography;
 using System.Text;
+using Mamori.Audit;
 using Mamori.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Staff;
 
 /// <summary>Creating and checking API keys. A key reads <c>mk_{prefix}_{secret}</c>; the secret has 256 bits
-/// of entropy, so a plain SHA-256 at rest is enough (no slow hash needed) and lookup stays fast.</summary>
-public sealed class ApiKeys(MamoriDb db, TimeProvider clock)
+/// of entropy, so a plain SHA-256 at rest is enough (no slow hash needed) and lookup stays fast. Creating and
+/// revoking are audited with the acting staff member or command line as <c>actor</c> (<see cref="AuditActors"/>).</summary>
+public sealed class ApiKeys(MamoriDb db, AuditTrail audit, TimeProvider clock)
 {
     public sealed record Created(ApiKey Key, string Plaintext);
 
-    public async Task<Created> CreateAsync(string name, string role, CancellationToken ct = default)
+    public async Task<Created> CreateAsync(string name, string role, string actor, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
             throw new MamoriException("api_key.name_invalid", "The key name must be 1–100 characters.");
@@ -29,7 +31,8 @@ public sealed class ApiKeys(MamoriDb db, TimeProvider clock)
             CreatedAt = clock.GetUtcNow(),
         };
         db.ApiKeys.Add(key);
-        await db.SaveChangesAsync(ct);
+        // The key's name is free text and stays out of the entry; the id leads to the key's row.
+        await audit.AppendAsync(new(actor, AuditActions.ApiKeyCreated, AuditOutcomes.Success, Target: AuditActors.ApiKey(key.Id)), ct);
         return new Created(key, $"mk_{prefix}_{secret}");
     }
 
@@ -47,12 +50,14 @@ public sealed class ApiKeys(MamoriDb db, TimeProvider clock)
         return CryptographicOperations.FixedTimeEquals(expected, actual) ? key : null;
     }
 
-    public async Task RevokeAsync(Guid id, CancellationToken ct = default)
+    public async Task RevokeAsync(Guid id, string actor, CancellationToken ct = default)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct)
             ?? throw new MamoriException("api_key.not_found", "No such API key.");
-        key.RevokedAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        if (key.RevokedAt is not null)
+            return;
+        key.RevokedAt = clock.GetUtcNow();
+        await audit.AppendAsync(new(actor, AuditActions.ApiKeyRevoked, AuditOutcomes.Success, Target: AuditActors.ApiKey(key.Id)), ct);
     }
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Mamori.Audit;
 using Mamori.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -18,8 +19,10 @@ public enum SignInOutcome
 
 public sealed record SignInResult(SignInOutcome Outcome, StaffUser? User);
 
-/// <summary>Staff accounts: creation, password sign-in with lockout, and TOTP two-factor.</summary>
-public sealed class StaffAccounts(MamoriDb db, IPasswordHasher<StaffUser> hasher, IDataProtectionProvider protection, TimeProvider clock)
+/// <summary>Staff accounts: creation, password sign-in with lockout, and TOTP two-factor. Every sign-in attempt,
+/// enrolment and sign-out is audited; a failed attempt names the account by id, or "anonymous" when the name
+/// typed matches none (it may be a mistyped personal name, so it is never recorded).</summary>
+public sealed class StaffAccounts(MamoriDb db, IPasswordHasher<StaffUser> hasher, IDataProtectionProvider protection, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
@@ -27,6 +30,7 @@ public sealed class StaffAccounts(MamoriDb db, IPasswordHasher<StaffUser> hasher
 
     private readonly IDataProtector _totpProtector = protection.CreateProtector("Mamori.Staff.Totp.v1");
 
+    /// <summary>Creates an account, audited as done by the system: today only start-up and demo data create them.</summary>
     public async Task<StaffUser> CreateAsync(string userName, string displayName, string role, string password, CancellationToken ct = default)
     {
         userName = userName.Trim().ToLowerInvariant();
@@ -42,7 +46,8 @@ public sealed class StaffAccounts(MamoriDb db, IPasswordHasher<StaffUser> hasher
         var user = new StaffUser { UserName = userName, DisplayName = displayName, Role = role, CreatedAt = clock.GetUtcNow() };
         user.PasswordHash = hasher.HashPassword(user, password);
         db.StaffUsers.Add(user);
-        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new(AuditActors.System, AuditActions.StaffCreated, AuditOutcomes.Success,
+            Target: AuditActors.Staff(user.Id)), ct);
         return user;
     }
 
@@ -55,19 +60,17 @@ public sealed class StaffAccounts(MamoriDb db, IPasswordHasher<StaffUser> hasher
         {
             // Spend the same time as a real check so user names cannot be probed by timing.
             hasher.VerifyHashedPassword(new StaffUser(), DummyHash.Value, password);
-            return new(SignInOutcome.Failed, null);
+            return await RefuseAsync(user, user is null ? AuditReasons.AccountUnknown : AuditReasons.AccountDisabled, SignInOutcome.Failed, ct);
         }
         if (IsLockedOut(user))
-            return new(SignInOutcome.LockedOut, null);
+            return await RefuseAsync(user, AuditReasons.AccountLocked, SignInOutcome.LockedOut, ct);
 
         var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
-        {
-            await RecordFailureAsync(user, ct);
-            return new(IsLockedOut(user) ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
-        }
+            return await CountFailureAsync(user, AuditReasons.PasswordInvalid, ct);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             user.PasswordHash = hasher.HashPassword(user, password);
+        // Not audited yet: the sign-in succeeds (or fails) at the second factor.
         await db.SaveChangesAsync(ct);
         return new(user.TotpEnabled ? SignInOutcome.NeedsTotp : SignInOutcome.NeedsTotpEnrolment, user);
     }
@@ -77,16 +80,17 @@ public sealed class StaffAccounts(MamoriDb db, IPasswordHasher<StaffUser> hasher
     {
         var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null || user.Disabled || !user.TotpEnabled || user.ProtectedTotpSecret is null)
-            return new(SignInOutcome.Failed, null);
-        if (IsLockedOut(user))
-            return new(SignInOutcome.LockedOut, null);
-        if (!VerifyCode(user, code))
         {
-            await RecordFailureAsync(user, ct);
-            return new(IsLockedOut(user) ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
+            var reason = user is null ? AuditReasons.AccountUnknown
+                : user.Disabled ? AuditReasons.AccountDisabled : AuditReasons.TotpNotEnrolled;
+            return await RefuseAsync(user, reason, SignInOutcome.Failed, ct);
         }
+        if (IsLockedOut(user))
+            return await RefuseAsync(user, AuditReasons.AccountLocked, SignInOutcome.LockedOut, ct);
+        if (!VerifyCode(user, code))
+            return await CountFailureAsync(user, AuditReasons.TotpInvalid, ct);
         user.FailedSignIns = 0;
-        await db.SaveChangesAsync(ct);
+        await AuditSignInAsync(user, AuditOutcomes.Success, null, ct);
         return new(SignInOutcome.Succeeded, user);
     }
 
@@ -111,18 +115,29 @@ public sealed class StaffAccounts(MamoriDb db, IPasswordHasher<StaffUser> hasher
         return new OtpUri(OtpType.Totp, secret, user.UserName, issuer).ToString();
     }
 
-    /// <summary>Completes enrolment once the user proves the authenticator works.</summary>
+    /// <summary>Completes enrolment once the user proves the authenticator works. Enrolment happens during the
+    /// first sign-in and completes it, so a success is audited as both.</summary>
     public async Task<bool> ConfirmTotpEnrolmentAsync(Guid userId, string code, CancellationToken ct = default)
     {
         var user = await db.StaffUsers.SingleAsync(u => u.Id == userId, ct);
         if (user.TotpEnabled || user.ProtectedTotpSecret is null || !VerifyCode(user, code))
+        {
+            var reason = user.TotpEnabled || user.ProtectedTotpSecret is null ? AuditReasons.TotpEnrolmentNotPending : AuditReasons.TotpInvalid;
+            await audit.AppendAsync(new(AuditActors.Staff(user.Id), AuditActions.StaffTotpEnrolment, AuditOutcomes.Failure,
+                Reasons: [reason]), ct);
             return false;
+        }
         user.TotpEnabled = true;
         user.FailedSignIns = 0;
         user.SecurityStamp = Guid.NewGuid().ToString("N");
-        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new(AuditActors.Staff(user.Id), AuditActions.StaffTotpEnrolment, AuditOutcomes.Success), ct);
+        await AuditSignInAsync(user, AuditOutcomes.Success, null, ct);
         return true;
     }
+
+    /// <summary>Records the end of a console session (the cookie itself is removed by the web layer).</summary>
+    public Task RecordSignOutAsync(Guid userId, CancellationToken ct = default) =>
+        audit.AppendAsync(new(AuditActors.Staff(userId), AuditActions.StaffSignOut, AuditOutcomes.Success), ct);
 
     public bool IsLockedOut(StaffUser user) => user.LockedUntil is { } until && until > clock.GetUtcNow();
 
@@ -139,7 +154,8 @@ public sealed class StaffAccounts(MamoriDb db, IPasswordHasher<StaffUser> hasher
         return true;
     }
 
-    private async Task RecordFailureAsync(StaffUser user, CancellationToken ct)
+    /// <summary>A wrong password or code: counts towards lockout; the attempt that locks is audited as such.</summary>
+    private async Task<SignInResult> CountFailureAsync(StaffUser user, string reason, CancellationToken ct)
     {
         user.FailedSignIns++;
         if (user.FailedSignIns >= MaxFailedSignIns)
@@ -147,8 +163,22 @@ public sealed class StaffAccounts(MamoriDb db, IPasswordHasher<StaffUser> hasher
             user.LockedUntil = clock.GetUtcNow() + LockoutDuration;
             user.FailedSignIns = 0;
         }
-        await db.SaveChangesAsync(ct);
+        var locked = IsLockedOut(user);
+        await AuditSignInAsync(user, locked ? AuditOutcomes.LockedOut : AuditOutcomes.Failure, reason, ct);
+        return new(locked ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
     }
+
+    /// <summary>An attempt refused before any secret was checked (no such account, disabled, locked).</summary>
+    private async Task<SignInResult> RefuseAsync(StaffUser? user, string reason, SignInOutcome outcome, CancellationToken ct)
+    {
+        await AuditSignInAsync(user, AuditOutcomes.Failure, reason, ct);
+        return new(outcome, null);
+    }
+
+    // Saves the context too: the failure count and its entry are stored together.
+    private Task AuditSignInAsync(StaffUser? user, string outcome, string? reason, CancellationToken ct) =>
+        audit.AppendAsync(new(user is null ? AuditActors.Anonymous : AuditActors.Staff(user.Id), AuditActions.StaffSignIn, outcome,
+            Reasons: reason is null ? null : [reason]), ct);
 
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), "not-a-password"));
 }

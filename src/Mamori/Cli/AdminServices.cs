@@ -1,3 +1,4 @@
+using Mamori.Audit;
 using Mamori.Data;
 using Mamori.Staff;
 using Mamori.Storage;
@@ -17,6 +18,8 @@ public static class AdminServices
         services.AddMamoriStorage(DatabaseSettings.For(dataDir, database));
         services.AddDataProtection().SetApplicationName("Mamori").PersistKeysToDbContext<MamoriDb>();
         services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditVerifier>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<ApiKeys>();
         var provider = services.BuildServiceProvider();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Mamori.Audit;
 using Mamori.Staff;
 
 namespace Mamori.Host.Cli;
@@ -17,7 +18,8 @@ public static class KeysCommands
         {
             await using var services = await AdminServices.OpenAsync(result.GetValue(dataDir)!, result.GetValue(database), ct);
             await using var scope = services.CreateAsyncScope();
-            var created = await scope.ServiceProvider.GetRequiredService<ApiKeys>().CreateAsync(result.GetValue(name)!, result.GetValue(role)!, ct);
+            var created = await scope.ServiceProvider.GetRequiredService<ApiKeys>().CreateAsync(result.GetValue(name)!, result.GetValue(role)!,
+                AuditActors.CommandLine(Environment.UserName), ct);
             Console.WriteLine(created.Plaintext);
             await Console.Error.WriteLineAsync($"Created API key '{created.Key.Name}' with role {created.Key.Role}. It is shown only this once.");
             return 0;

@@ -12,6 +12,7 @@ public static class MamoriCli
             ServeCommand.Create(),
             PolicyCommands.Create(),
             KeysCommands.Create(),
+            AuditCommands.Create(),
         };
         try
         {

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Mamori.Audit;
 using Mamori.Data;
 using Mamori.Host.Api;
 using Mamori.Host.Auth;
@@ -35,6 +36,9 @@ public static class MamoriApp
         services.AddMamoriStorage(DatabaseSettings.For(options.DataDirectory, options.Database));
         services.AddDataProtection().SetApplicationName("Mamori").PersistKeysToDbContext<MamoriDb>();
         services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditSearch>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<ApiKeys>();
         services.AddScoped<PolicyVersions>();

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Mamori.Audit;
+using Mamori.Data;
 using Mamori.Host.Web;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OtpNet;
@@ -75,7 +78,25 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
         WithServiceAsync(sp => sp.GetRequiredService<StaffAccounts>().CreateAsync(userName, userName, role, password));
 
     public async Task<string> CreateApiKeyAsync(string role) =>
-        (await WithServiceAsync(sp => sp.GetRequiredService<ApiKeys>().CreateAsync("test-" + role, role))).Plaintext;
+        (await WithServiceAsync(sp => sp.GetRequiredService<ApiKeys>().CreateAsync("test-" + role, role, AuditActors.System))).Plaintext;
+
+    /// <summary>Appends in a scope of its own, as one request would.</summary>
+    public Task<AuditEntry> AppendAuditAsync(AuditEvent e) =>
+        WithServiceAsync(sp => sp.GetRequiredService<AuditTrail>().AppendAsync(e));
+
+    public Task<AuditVerification> VerifyAuditAsync() =>
+        WithServiceAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync());
+
+    /// <summary>The whole trail in sequence order, as stored.</summary>
+    public Task<List<AuditEntry>> AuditEntriesAsync() =>
+        WithServiceAsync(sp => sp.GetRequiredService<MamoriDb>().Set<AuditEntry>().AsNoTracking().OrderBy(a => a.Sequence).ToListAsync());
+
+    /// <summary>Raw SQL straight at the database, bypassing Mamori: how tests play an attacker with database access.</summary>
+    public Task<int> ExecuteSqlAsync(string sql) =>
+        WithServiceAsync(sp => sp.GetRequiredService<MamoriDb>().Database.ExecuteSqlRawAsync(sql));
+
+    public Task<Guid> StaffIdAsync(string userName) =>
+        WithServiceAsync(sp => sp.GetRequiredService<MamoriDb>().StaffUsers.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
 
     public HttpClient CreateApiClient(string key)
     {

@@ -34,6 +34,10 @@ public abstract class AuthorisationTests<THost>(THost host) where THost : Mamori
         { "/console/keys", Roles.Marketing, false },
         { "/console/policy", Roles.Auditor, true },
         { "/console/policy", Roles.Operator, false },
+        { "/console/audit", Roles.Auditor, true },
+        { "/console/audit", Roles.PrivacyOfficer, true },
+        { "/console/audit", Roles.Operator, false },
+        { "/console/audit", Roles.Marketing, false },
     };
 
     [Theory]

@@ -23,7 +23,7 @@ public sealed class KeysModel(MamoriDb db, ApiKeys keys) : PageModel
     {
         try
         {
-            NewKey = (await keys.CreateAsync(name ?? "", role ?? "", ct)).Plaintext;
+            NewKey = (await keys.CreateAsync(name ?? "", role ?? "", User.AuditActor(), ct)).Plaintext;
         }
         catch (MamoriException e)
         {
@@ -34,7 +34,7 @@ public sealed class KeysModel(MamoriDb db, ApiKeys keys) : PageModel
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
     {
-        await keys.RevokeAsync(id, ct);
+        await keys.RevokeAsync(id, User.AuditActor(), ct);
         return Redirect($"/console/keys?lang={Ui.Lang(Request)}");
     }
 

@@ -1,0 +1,69 @@
+namespace Mamori.Audit;
+
+// The codes stored in audit entries. They are read by auditors and by tools long after they were written:
+// a code never changes meaning once published; add new ones instead.
+
+/// <summary>How an entry names who acted. Staff are named by id, never by a user name.</summary>
+public static class AuditActors
+{
+    /// <summary>Mamori itself: start-up, scheduled work.</summary>
+    public const string System = "system";
+
+    /// <summary>Someone not (yet) known, e.g. a sign-in with a user name that matches no account.</summary>
+    public const string Anonymous = "anonymous";
+
+    public static string Staff(Guid staffId) => "staff:" + staffId.ToString("D");
+
+    public static string ApiKey(Guid keyId) => "key:" + keyId.ToString("D");
+
+    /// <summary>An admin verb run on the server, named by the operating-system account when it is a plain name.</summary>
+    public static string CommandLine(string osUser)
+    {
+        var actor = "cli:" + osUser;
+        return AuditEvent.IsCode(actor, AuditEntry.MaxActorLength) ? actor : "cli";
+    }
+}
+
+/// <summary>The actions audited so far. Capabilities add theirs here as they land.</summary>
+public static class AuditActions
+{
+    public const string StaffCreated = "staff.created";
+    public const string StaffSignIn = "staff.sign_in";
+    public const string StaffSignOut = "staff.sign_out";
+    public const string StaffTotpEnrolment = "staff.totp_enrolment";
+    public const string ApiKeyCreated = "api_key.created";
+    public const string ApiKeyRevoked = "api_key.revoked";
+    public const string PolicyPublished = "policy.published";
+    public const string AuditVerified = "audit.verified";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        StaffCreated, StaffSignIn, StaffSignOut, StaffTotpEnrolment, ApiKeyCreated, ApiKeyRevoked, PolicyPublished, AuditVerified,
+    ];
+}
+
+public static class AuditOutcomes
+{
+    public const string Success = "success";
+    public const string Failure = "failure";
+    /// <summary>A failed attempt that locked the account.</summary>
+    public const string LockedOut = "locked_out";
+    /// <summary>A use of personal data that the decision engine allowed or denied.</summary>
+    public const string Allowed = "allowed";
+    public const string Denied = "denied";
+
+    public static readonly IReadOnlyList<string> All = [Success, Failure, LockedOut, Allowed, Denied];
+}
+
+/// <summary>Why a staff action failed. Decisions bring their own codes (<c>Mamori.Decisions.DecisionCodes</c>).</summary>
+public static class AuditReasons
+{
+    public const string AccountUnknown = "account.unknown";
+    public const string AccountDisabled = "account.disabled";
+    public const string AccountLocked = "account.locked";
+    public const string PasswordInvalid = "password.invalid";
+    public const string TotpInvalid = "totp.invalid";
+    public const string TotpNotEnrolled = "totp.not_enrolled";
+    /// <summary>A code for enrolment arrived when none was pending (already enrolled, or never started).</summary>
+    public const string TotpEnrolmentNotPending = "totp.enrolment_not_pending";
+}
