@@ -35,10 +35,19 @@ public static class AuditActions
     public const string ApiKeyRevoked = "api_key.revoked";
     public const string PolicyPublished = "policy.published";
     public const string AuditVerified = "audit.verified";
+    public const string PersonCreated = "person.created";
+    public const string PersonRead = "person.read";
+    public const string PersonUpdated = "person.updated";
+    public const string PersonFileAdded = "person.file_added";
+    public const string PersonFileRead = "person.file_read";
+    public const string PersonSearched = "person.searched";
+    public const string PersonErased = "person.erased";
+    public const string Decision = "decision";
 
     public static readonly IReadOnlyList<string> All =
     [
         StaffCreated, StaffSignIn, StaffSignOut, StaffTotpEnrolment, ApiKeyCreated, ApiKeyRevoked, PolicyPublished, AuditVerified,
+        PersonCreated, PersonRead, PersonUpdated, PersonFileAdded, PersonFileRead, PersonSearched, PersonErased, Decision,
     ];
 }
 

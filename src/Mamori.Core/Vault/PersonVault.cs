@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mamori.Audit;
 using Mamori.Data;
 using Mamori.Decisions;
 using Mamori.Policy;
@@ -9,10 +10,11 @@ namespace Mamori.Vault;
 
 /// <summary>
 /// Where personal data lives and the one gate every use of it passes: values are encrypted per person,
-/// every read names a purpose and is decided by the <see cref="DecisionEngine"/>, and what a purpose may not
-/// use is withheld with its reasons.
+/// every read names a purpose and is decided by the <see cref="DecisionEngine"/>, what a purpose may not
+/// use is withheld with its reasons, and every read, write, search, decision and denial is appended to the
+/// audit trail (ids and codes only, never values) in the same commit as the change it records.
 /// </summary>
-public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, DecisionEngine engine, CurrentPolicy policy, TimeProvider clock)
+public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, DecisionEngine engine, CurrentPolicy policy, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxItems = 100;
     public const int MaxTextLength = 10_000;
@@ -33,17 +35,17 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         foreach (var (category, value) in command.Items)
             AddTextItem(person, key, category, value, provenance, actor, now);
         AddLookups(person.Id, command.Items);
-        await db.SaveChangesAsync(ct);
+        await AuditAsync(actor, AuditActions.PersonCreated, AuditOutcomes.Success, person.Id, null, command.Items.Keys, null, ct);
         return person;
     }
 
     /// <summary>What <paramref name="purpose"/> may use of the person. A purpose the person's kind or requests
     /// rule out is refused whole (<see cref="UseDeniedException"/>); single items it may not use are withheld.</summary>
-    public async Task<PersonView> ReadAsync(Guid personId, string purpose, SubjectFlags context = SubjectFlags.None, CancellationToken ct = default)
+    public async Task<PersonView> ReadAsync(Guid personId, string purpose, string actor, SubjectFlags context = SubjectFlags.None, CancellationToken ct = default)
     {
         var person = await FindAsync(personId, ct);
         var state = StateOf(person, context);
-        RequireAllowed(engine.Decide(purpose, [], person.Kind, state));
+        await RequireAllowedAsync(engine.Decide(purpose, [], person.Kind, state), actor, AuditActions.PersonRead, person.Id, purpose, [], ct);
 
         var items = new List<ItemView>();
         var withheld = new List<WithheldItem>();
@@ -69,18 +71,23 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         {
             key?.Dispose();
         }
+        await AuditAsync(actor, AuditActions.PersonRead, AuditOutcomes.Allowed, person.Id, purpose, items.Select(i => i.Category),
+            withheld.SelectMany(w => w.Reasons), ct);
         return new PersonView(person.Id, person.Kind, purpose, items, withheld, person.UseSuspended, person.ProvisionSuspended);
     }
 
     /// <summary>A file item's bytes, if the purpose may use its category.</summary>
-    public async Task<(PersonItem Item, byte[] Content)> ReadFileAsync(Guid personId, Guid itemId, string purpose, CancellationToken ct = default)
+    public async Task<(PersonItem Item, byte[] Content)> ReadFileAsync(Guid personId, Guid itemId, string purpose, string actor, CancellationToken ct = default)
     {
         var person = await FindAsync(personId, ct);
         var item = person.Items.SingleOrDefault(i => i.Id == itemId && i.ContentType != ItemContent.Text)
             ?? throw new MamoriException("item.not_found", "No such file item.", 404);
-        RequireAllowed(engine.Decide(purpose, [item.Category], person.Kind, ItemState(StateOf(person, SubjectFlags.None), item)));
+        await RequireAllowedAsync(engine.Decide(purpose, [item.Category], person.Kind, ItemState(StateOf(person, SubjectFlags.None), item)),
+            actor, AuditActions.PersonFileRead, person.Id, purpose, [item.Category], ct);
         using var key = await keys.GetDataKeyAsync(person.Id, ct);
-        return (item, ItemCipher.Decrypt(key, item.Category, item.Id, item.Ciphertext));
+        var content = ItemCipher.Decrypt(key, item.Category, item.Id, item.Ciphertext);
+        await AuditAsync(actor, AuditActions.PersonFileRead, AuditOutcomes.Allowed, person.Id, purpose, [item.Category], null, ct);
+        return (item, content);
     }
 
     /// <summary>Sets items (replacing the current value of each category) under a purpose that may use them.</summary>
@@ -91,7 +98,8 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         var provenance = Provenance(command.Channel ?? "direct", command.Source, null, [command.Purpose],
             command.SensitiveGround, command.WrittenConsent, command.Items.Keys);
         var state = StateOf(person, SubjectFlags.None);
-        RequireAllowed(engine.Decide(command.Purpose, command.Items.Keys, person.Kind, WithProvenance(state, provenance, command.Items.Keys)));
+        await RequireAllowedAsync(engine.Decide(command.Purpose, command.Items.Keys, person.Kind, WithProvenance(state, provenance, command.Items.Keys)),
+            actor, AuditActions.PersonUpdated, person.Id, command.Purpose, command.Items.Keys, ct);
 
         var now = clock.GetUtcNow();
         using var key = await keys.GetDataKeyAsync(person.Id, ct);
@@ -109,7 +117,7 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
             AddLookups(person.Id, searchable);
         }
         person.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+        await AuditAsync(actor, AuditActions.PersonUpdated, AuditOutcomes.Success, person.Id, command.Purpose, command.Items.Keys, null, ct);
         return person;
     }
 
@@ -122,7 +130,8 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         if (string.IsNullOrWhiteSpace(contentType) || contentType.Length > 100 || contentType == ItemContent.Text)
             throw new MamoriException("item.content_type_invalid", "Give the file's media type, e.g. application/pdf.");
         var provenance = Provenance(channel, null, null, [purpose], null, null, [category]);
-        RequireAllowed(engine.Decide(purpose, [category], person.Kind, StateOf(person, SubjectFlags.None)));
+        await RequireAllowedAsync(engine.Decide(purpose, [category], person.Kind, StateOf(person, SubjectFlags.None)),
+            actor, AuditActions.PersonFileAdded, person.Id, purpose, [category], ct);
         using var key = await keys.GetDataKeyAsync(person.Id, ct);
         var item = new PersonItem
         {
@@ -131,12 +140,12 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         };
         item.Ciphertext = ItemCipher.Encrypt(key, category, item.Id, content);
         db.Set<PersonItem>().Add(item);
-        await db.SaveChangesAsync(ct);
+        await AuditAsync(actor, AuditActions.PersonFileAdded, AuditOutcomes.Success, person.Id, purpose, [category], null, ct);
         return item;
     }
 
     /// <summary>Finds persons through the blind indexes; returns ids and kinds only, never values.</summary>
-    public async Task<IReadOnlyList<PersonMatch>> SearchAsync(PersonSearch search, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PersonMatch>> SearchAsync(PersonSearch search, string actor, CancellationToken ct = default)
     {
         var wanted = new List<(string Kind, string Hash)>();
         if (!string.IsNullOrWhiteSpace(search.Email))
@@ -158,8 +167,15 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         var ids = hits.Select(h => h.Key).ToList();
         var kinds = await db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id) && p.ErasedAt == null)
             .ToDictionaryAsync(p => p.Id, p => p.Kind, ct);
-        return [.. hits.Where(h => kinds.ContainsKey(h.Key))
+        IReadOnlyList<PersonMatch> matches = [.. hits.Where(h => kinds.ContainsKey(h.Key))
             .Select(h => new PersonMatch(h.Key, kinds[h.Key], [.. h.Select(r => r.Kind).Distinct().Order(StringComparer.Ordinal)]))];
+        // One entry per search, naming what was searched by (never the values) and each person found.
+        var searchedBy = SearchedCategories(search);
+        if (matches.Count == 0)
+            await AuditAsync(actor, AuditActions.PersonSearched, AuditOutcomes.Success, null, null, searchedBy, null, ct);
+        foreach (var match in matches)
+            await AuditAsync(actor, AuditActions.PersonSearched, AuditOutcomes.Success, match.Id, null, searchedBy, null, ct);
+        return matches;
     }
 
     /// <summary>Erases the person for good: destroys their data key (crypto-shredding), removes the encrypted items
@@ -173,11 +189,15 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         db.Set<PersonItem>().RemoveRange(person.Items);
         db.Set<PersonLookup>().RemoveRange(await db.Set<PersonLookup>().Where(l => l.PersonId == personId).ToListAsync(ct));
         person.ErasedAt ??= clock.GetUtcNow();
-        return await keys.ShredAsync(personId, reason, actor, ct); // saves everything above in the same commit
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var tombstone = await keys.ShredAsync(personId, reason, actor, ct); // saves everything above
+        await AuditAsync(actor, AuditActions.PersonErased, AuditOutcomes.Success, personId, null, null, null, ct);
+        await transaction.CommitAsync(ct);
+        return tombstone;
     }
 
     /// <summary>The decision for a use of a person's categories, as the decision API answers it.</summary>
-    public async Task<Decision> DecideAsync(Guid personId, string purpose, IReadOnlyCollection<string> categories, CancellationToken ct = default)
+    public async Task<Decision> DecideAsync(Guid personId, string purpose, IReadOnlyCollection<string> categories, string actor, CancellationToken ct = default)
     {
         var person = await FindAsync(personId, ct);
         var state = StateOf(person, SubjectFlags.None);
@@ -186,7 +206,10 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         var stored = person.Items.Where(i => categories.Contains(i.Category)).ToList();
         foreach (var item in stored)
             state = ItemState(state, item);
-        return engine.Decide(purpose, categories, person.Kind, state);
+        var decision = engine.Decide(purpose, categories, person.Kind, state);
+        await AuditAsync(actor, AuditActions.Decision, decision.IsAllowed ? AuditOutcomes.Allowed : AuditOutcomes.Denied,
+            person.Id, purpose, categories, decision.Reasons, ct);
+        return decision;
     }
 
     private async Task<Person> FindAsync(Guid personId, CancellationToken ct, bool tracked = false)
@@ -228,11 +251,32 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         return state with { SensitiveGround = ground > 0 ? ground : state.SensitiveGround, WrittenConsent = consent };
     }
 
-    private static void RequireAllowed(Decision decision)
+    /// <summary>Records a denial before refusing, so every refused use is in the trail too.</summary>
+    private async Task RequireAllowedAsync(Decision decision, string actor, string action, Guid personId, string purpose,
+        IEnumerable<string> categories, CancellationToken ct)
     {
-        if (!decision.IsAllowed)
-            throw new UseDeniedException(decision.Reasons);
+        if (decision.IsAllowed)
+            return;
+        await AuditAsync(actor, action, AuditOutcomes.Denied, personId, purpose, categories, decision.Reasons, ct);
+        throw new UseDeniedException(decision.Reasons);
     }
+
+    /// <summary>Appends to the audit trail, which also commits the context's pending changes. What a caller named
+    /// but the policy does not know (a mistyped purpose or category) is left out: the trail holds policy ids only.</summary>
+    private Task AuditAsync(string actor, string action, string outcome, Guid? personId, string? purpose,
+        IEnumerable<string>? categories, IEnumerable<string>? reasons, CancellationToken ct) =>
+        audit.AppendAsync(new AuditEvent(actor, action, outcome,
+            purpose is not null && engine.Policy.PurposeId(purpose) >= 0 ? purpose : null,
+            personId, null,
+            categories is null ? null : [.. categories.Where(c => engine.Policy.CategoryId(c) >= 0)],
+            reasons is null ? null : [.. reasons.Distinct()]), ct);
+
+    private static string[] SearchedCategories(PersonSearch search) =>
+    [
+        .. search.Email is not null ? [Categories.Email] : Array.Empty<string>(),
+        .. search.Phone is not null ? [Categories.Phone] : Array.Empty<string>(),
+        .. search.Name is not null ? [Categories.Name, Categories.Birthdate] : Array.Empty<string>(),
+    ];
 
     private IReadOnlyList<string> DefaultPurposes(string kind) =>
         [.. policy.Document.Purposes.Where(p => p.SubjectKinds.Contains(kind)).Select(p => p.Id)];

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Mamori.Decisions;
 using Mamori.Host.Auth;
 using Mamori.Staff;
@@ -13,7 +14,7 @@ public static class DecisionsApi
 
     public static void MapDecisionsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/v1/decisions", async (DecisionRequestBody body, PersonVault vault, DecisionEngine engine, CancellationToken ct) =>
+        routes.MapPost("/api/v1/decisions", async (DecisionRequestBody body, PersonVault vault, DeviceDecisions devices, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var purpose = PersonsApi.Required(body.Purpose, "purpose");
                 var categories = body.Categories ?? [];
@@ -21,9 +22,9 @@ public static class DecisionsApi
                     throw new MamoriException("request.too_many_categories", "At most 256 categories.");
                 Decision decision;
                 if (body.PersonId is { } personId)
-                    decision = await vault.DecideAsync(personId, purpose, categories, ct);
+                    decision = await vault.DecideAsync(personId, purpose, categories, user.AuditActor(), ct);
                 else if (!string.IsNullOrWhiteSpace(body.DeviceId))
-                    decision = engine.Decide(purpose, categories, CompiledPolicy.DeviceKindName, default);
+                    decision = await devices.DecideAsync(body.DeviceId, purpose, categories, default, user.AuditActor(), ct);
                 else
                     throw new MamoriException("request.field_missing", "Give 'personId' or 'deviceId'.");
                 return TypedResults.Ok(new DecisionResponse(decision.IsAllowed, decision.Reasons));

@@ -30,15 +30,15 @@ public static class PersonsApi
         persons.MapPost("", async (CreateRequest body, PersonVault vault, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var person = await vault.CreateAsync(new CreatePerson(Required(body.Kind, "kind"), Required(body.Channel, "channel"),
-                    body.Items ?? [], body.Source, body.AcquiredAt, body.Purposes, body.SensitiveGround, body.WrittenConsent), Actor.Of(user), ct);
+                    body.Items ?? [], body.Source, body.AcquiredAt, body.Purposes, body.SensitiveGround, body.WrittenConsent), user.AuditActor(), ct);
                 return TypedResults.Created($"/api/v1/persons/{person.Id}", new Created(person.Id));
             })
             .RequirePermission(Permission.WritePersonalData)
             .WithName("CreatePerson").WithSummary("Store a person and their first items, with where they came from.");
 
-        persons.MapGet("/{id:guid}", async (Guid id, string? purpose, PersonVault vault, CancellationToken ct) =>
+        persons.MapGet("/{id:guid}", async (Guid id, string? purpose, PersonVault vault, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var view = await vault.ReadAsync(id, Required(purpose, "purpose"), ct: ct);
+                var view = await vault.ReadAsync(id, Required(purpose, "purpose"), user.AuditActor(), ct: ct);
                 return TypedResults.Ok(new PersonResponse(view.Id, view.Kind, view.Purpose,
                     view.Items.Where(i => i.ContentType == ItemContent.Text).GroupBy(i => i.Category).ToDictionary(g => g.Key, g => g.Last().Value),
                     [.. view.Items.Select(i => new ItemDetail(i.Id, i.Category, i.ContentType, i.Provenance))],
@@ -50,14 +50,14 @@ public static class PersonsApi
         persons.MapPatch("/{id:guid}", async (Guid id, UpdateRequest body, PersonVault vault, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 await vault.UpdateAsync(id, new UpdatePerson(Required(body.Purpose, "purpose"), body.Items ?? [], body.Channel, body.Source,
-                    body.SensitiveGround, body.WrittenConsent), Actor.Of(user), ct);
+                    body.SensitiveGround, body.WrittenConsent), user.AuditActor(), ct);
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permission.WritePersonalData)
             .WithName("UpdatePerson").WithSummary("Set items under a purpose that may use them.");
 
-        persons.MapPost("/search", async (SearchRequest body, PersonVault vault, CancellationToken ct) =>
-                TypedResults.Ok(new SearchResponse(await vault.SearchAsync(new PersonSearch(body.Email, body.Phone, body.Name, body.Birthdate), ct))))
+        persons.MapPost("/search", async (SearchRequest body, PersonVault vault, ClaimsPrincipal user, CancellationToken ct) =>
+                TypedResults.Ok(new SearchResponse(await vault.SearchAsync(new PersonSearch(body.Email, body.Phone, body.Name, body.Birthdate), user.AuditActor(), ct))))
             .RequirePermission(Permission.ReadPersonalData)
             .WithName("SearchPersons").WithSummary("Find persons by email, phone, or name (kana or kanji) with birthdate.");
 
@@ -67,15 +67,15 @@ public static class PersonsApi
                 using var buffer = new MemoryStream();
                 await request.Body.CopyToAsync(buffer, ct);
                 var item = await vault.AddFileAsync(id, Required(purpose, "purpose"), Required(category, "category"),
-                    request.ContentType ?? "", buffer.ToArray(), channel ?? "direct", Actor.Of(user), ct);
+                    request.ContentType ?? "", buffer.ToArray(), channel ?? "direct", user.AuditActor(), ct);
                 return TypedResults.Created($"/api/v1/persons/{id}/items/{item.Id}", new Created(item.Id));
             })
             .RequirePermission(Permission.WritePersonalData)
             .WithName("AddPersonFile").WithSummary("Store a file item (a scanned form, a call recording), encrypted like text.");
 
-        persons.MapGet("/{id:guid}/items/{itemId:guid}", async (Guid id, Guid itemId, string? purpose, PersonVault vault, CancellationToken ct) =>
+        persons.MapGet("/{id:guid}/items/{itemId:guid}", async (Guid id, Guid itemId, string? purpose, PersonVault vault, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var (item, content) = await vault.ReadFileAsync(id, itemId, Required(purpose, "purpose"), ct);
+                var (item, content) = await vault.ReadFileAsync(id, itemId, Required(purpose, "purpose"), user.AuditActor(), ct);
                 return TypedResults.File(content, item.ContentType);
             })
             .RequirePermission(Permission.ReadPersonalData)
@@ -83,7 +83,7 @@ public static class PersonsApi
 
         persons.MapPost("/{id:guid}/erasure", async (Guid id, ErasureRequest body, PersonVault vault, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var tombstone = await vault.EraseAsync(id, body.Reason ?? "", Actor.Of(user), ct);
+                var tombstone = await vault.EraseAsync(id, body.Reason ?? "", user.AuditActor(), ct);
                 return TypedResults.Ok(new Erased(tombstone.PersonId, tombstone.ShreddedAt));
             })
             .RequirePermission(Permission.ErasePersonalData)

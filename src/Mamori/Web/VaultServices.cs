@@ -17,6 +17,7 @@ public static class VaultServices
         services.AddSingleton(DecisionEngine.For(policy.Document));
         services.AddScoped<KeyVault>();
         services.AddScoped<PersonVault>();
+        services.AddScoped<DeviceDecisions>();
         return services;
     }
 }

@@ -96,14 +96,14 @@ public abstract class PersonsApiTests<THost>(THost host) where THost : MamoriHos
         Assert.Equal(HttpStatusCode.BadRequest, noGround.StatusCode);
         Assert.Equal("sensitive.no_ground", (await ProblemAsync(noGround)).GetProperty("code").GetString());
 
-        var adId = await client.PostAsJsonAsync("/api/v1/decisions", new { purpose = "agency.usage_analysis", categories = new[] { "device.ad_id" }, deviceId = "d-1" }, Ct);
+        var adId = await client.PostAsJsonAsync("/api/v1/decisions", new { purpose = "agency.usage_analysis", categories = new[] { "device.ad_id" }, deviceId = "device-0001" }, Ct);
         using (var body = JsonDocument.Parse(await adId.Content.ReadAsStringAsync(Ct)))
         {
             Assert.False(body.RootElement.GetProperty("allowed").GetBoolean());
             Assert.Contains("ad_id.purpose_not_allowed", body.RootElement.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         }
 
-        var location = await client.PostAsJsonAsync("/api/v1/decisions", new { purpose = "agency.information_delivery", categories = new[] { "device.location" }, deviceId = "d-1" }, Ct);
+        var location = await client.PostAsJsonAsync("/api/v1/decisions", new { purpose = "agency.information_delivery", categories = new[] { "device.location" }, deviceId = "device-0001" }, Ct);
         using (var body = JsonDocument.Parse(await location.Content.ReadAsStringAsync(Ct)))
             Assert.Contains("location.no_consent", body.RootElement.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
 
@@ -118,6 +118,28 @@ public abstract class PersonsApiTests<THost>(THost host) where THost : MamoriHos
             new { purpose = "agency.identity_check", items = new Dictionary<string, string> { ["contact.address"] = "大阪府" } }, Ct);
         Assert.Equal(HttpStatusCode.Forbidden, patch.StatusCode);
         Assert.Equal("category.not_allowed_for_purpose", (await ProblemAsync(patch)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Every_read_write_search_decision_and_denial_is_in_the_audit_trail_without_values()
+    {
+        var client = await ClientAsync();
+        var tag = Tag();
+        var id = await CreateAsync(client, Customer(tag));
+        await client.GetAsync($"/api/v1/persons/{id}?purpose=agency.identity_check", Ct);
+        await client.GetAsync($"/api/v1/persons/{id}?purpose=hr.personnel_management", Ct);
+        await client.PostAsJsonAsync("/api/v1/persons/search", new { email = $"taro.{tag}@example.jp" }, Ct);
+        await client.PostAsJsonAsync("/api/v1/decisions", new { purpose = "agency.identity_check", categories = new[] { "contact.email" }, personId = id }, Ct);
+
+        var entries = await host.WithServiceAsync(sp => sp.GetRequiredService<Mamori.Data.MamoriDb>().Set<Mamori.Audit.AuditEntry>()
+            .Where(e => e.PersonId == id).OrderBy(e => e.Sequence).ToListAsync(Ct));
+        Assert.Equal(["person.created", "person.read", "person.read", "person.searched", "decision"], entries.Select(e => e.Action));
+        Assert.Equal(["success", "allowed", "denied", "success", "allowed"], entries.Select(e => e.Outcome));
+        Assert.Equal("agency.identity_check", entries[1].Purpose);
+        Assert.Contains("contact.email", entries[1].Categories, StringComparison.Ordinal);
+        Assert.Contains("purpose.not_for_subject_kind", entries[2].Reasons, StringComparison.Ordinal);
+        Assert.All(entries, e => Assert.StartsWith("key:", e.Actor, StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => string.Join('|', e.Actor, e.Categories, e.Reasons, e.Target, e.Purpose).Contains(tag, StringComparison.Ordinal));
     }
 
     [Fact]
