@@ -46,6 +46,6 @@ public sealed class IndexModel(PersonVault vault, CurrentPolicy policy) : PageMo
     {
         Lang = Ui.Lang(Request);
         Labels = new PersonLabels(policy.Document, Lang);
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
     }
 }

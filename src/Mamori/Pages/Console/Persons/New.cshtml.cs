@@ -34,7 +34,9 @@ public sealed class NewModel(PersonVault vault, CurrentPolicy policy) : PageMode
         {
             Error = PageError.From(e);
             Response.StatusCode = e.Status;
-            Form.ForgetSensitiveValues(Labels);
+            // The tag helpers show what was posted (ModelState) before the model: forget sensitive values in both.
+            foreach (var index in Form.ForgetSensitiveValues(Labels))
+                ModelState.Remove($"{nameof(Form)}.{nameof(NewPersonForm.Extra)}[{index}].{nameof(ExtraItem.Value)}");
             return Page();
         }
     }
@@ -43,7 +45,7 @@ public sealed class NewModel(PersonVault vault, CurrentPolicy policy) : PageMode
     {
         Lang = Ui.Lang(Request);
         Labels = new PersonLabels(policy.Document, Lang);
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         while (Form.Extra.Count < ExtraRows)
             Form.Extra.Add(new ExtraItem());
     }
@@ -98,10 +100,19 @@ public sealed class NewPersonForm
     }
 
     /// <summary>After an error the form is shown again, but never with a sensitive value in it.</summary>
-    public void ForgetSensitiveValues(PersonLabels labels)
+    /// <returns>The rows whose value was forgotten.</returns>
+    public IReadOnlyList<int> ForgetSensitiveValues(PersonLabels labels)
     {
-        foreach (var extra in Extra.Where(e => e.Category is not null && labels.IsSensitive(e.Category)))
-            extra.Value = null;
+        var forgotten = new List<int>();
+        for (var i = 0; i < Extra.Count; i++)
+        {
+            if (Extra[i].Category is { } category && labels.IsSensitive(category))
+            {
+                Extra[i].Value = null;
+                forgotten.Add(i);
+            }
+        }
+        return forgotten;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

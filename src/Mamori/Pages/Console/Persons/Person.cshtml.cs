@@ -101,7 +101,7 @@ public sealed class PersonModel(PersonVault vault, CurrentPolicy policy, MamoriD
         try
         {
             var (item, content) = await vault.ReadFileAsync(id, itemId, Required(Purpose, "purpose"), ct);
-            Response.Headers.CacheControl = "no-store";
+            Response.Headers.CacheControl = "no-cache, no-store";
             var type = UploadedFiles.Servable.Contains(item.ContentType) ? item.ContentType : UploadedFiles.OctetStream;
             return File(content, type, UploadedFiles.DownloadName(item.Category, item.Id, type));
         }
@@ -122,7 +122,7 @@ public sealed class PersonModel(PersonVault vault, CurrentPolicy policy, MamoriD
         Id = id;
         Lang = Ui.Lang(Request);
         Labels = new PersonLabels(policy.Document, Lang);
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         try
         {
             Person = await vault.DescribeAsync(id, ct);
