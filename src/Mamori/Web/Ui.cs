@@ -127,6 +127,7 @@ public static class Ui
         ["persons.acquired_at"] = ("取得日時", "Acquired"),
         ["persons.policy_version"] = ("取得時のポリシーの版", "Policy version at acquisition"),
         ["persons.notified_purposes"] = ("通知・公表した利用目的", "Purposes notified"),
+        ["persons.purpose_count"] = ("{0}件", "{0} purposes"),
         ["persons.recorded"] = ("記録者・日時", "Recorded by, at"),
         ["persons.file"] = ("ファイル", "File"),
         ["persons.download"] = ("ダウンロード", "Download"),

@@ -94,7 +94,8 @@ public abstract partial class ConsolePersonsTests<THost>(THost host) where THost
         Assert.DoesNotContain(c.Name, results, StringComparison.Ordinal);
 
         // Opened without a purpose: nothing but the kind and the purposes to choose from.
-        var (_, unchosen) = await PageAsync(client, $"/console/persons/{id}");
+        var (_, unchosen) = await PageAsync(client, $"/console/persons/{id}?lang=ja&created=1");
+        Assert.Contains(Ui.T("ja", "persons.created"), unchosen, StringComparison.Ordinal);
         Assert.Contains("id=\"choose-purpose\"", unchosen, StringComparison.Ordinal);
         Assert.Contains("<option value=\"agency.identity_check\">", unchosen, StringComparison.Ordinal);
         Assert.DoesNotContain("hr.personnel_management", unchosen, StringComparison.Ordinal);
@@ -199,7 +200,8 @@ public abstract partial class ConsolePersonsTests<THost>(THost host) where THost
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/console/persons/{id}?lang=ja&purpose=agency.identity_check&saved=1", response.Headers.Location!.OriginalString);
 
-        var (_, html) = await PageAsync(client, page);
+        var (_, html) = await PageAsync(client, response.Headers.Location!.OriginalString);
+        Assert.Contains("id=\"notice\"", html, StringComparison.Ordinal);
         Assert.Contains(newPhone, html, StringComparison.Ordinal);
         Assert.DoesNotContain(c.Phone, html, StringComparison.Ordinal);
         Assert.Equal([id], Found((await SearchAsync(client, new() { ["Phone"] = newPhone })).Html));

@@ -40,9 +40,9 @@ public sealed class PersonModel(PersonVault vault, CurrentPolicy policy, MamoriD
 
     public bool CanWrite => User.Has(Permission.WritePersonalData);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, bool created, bool saved, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? created, string? saved, CancellationToken ct)
     {
-        Notice = created ? "persons.created" : saved ? "persons.saved" : null;
+        Notice = created == "1" ? "persons.created" : saved == "1" ? "persons.saved" : null;
         await LoadAsync(id, ct);
         return Page();
     }

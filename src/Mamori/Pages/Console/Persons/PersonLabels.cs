@@ -19,6 +19,9 @@ public sealed class PersonLabels(PolicyDocument policy, string lang)
 
     public string Purpose(string id) => policy.Purposes.FirstOrDefault(p => p.Id == id) is { } p ? $"{p.Ref} {p.Label.In(lang)}" : id;
 
+    /// <summary>Where a purpose stands in the policy (e.g. 4(1)①-1): a short name for long lists.</summary>
+    public string PurposeRef(string id) => policy.Purposes.FirstOrDefault(p => p.Id == id)?.Ref ?? id;
+
     public string Ground(string id) => policy.SensitiveData.Grounds.FirstOrDefault(g => g.Id == id) is { } g ? $"{Circled(g.Number)} {g.Label.In(lang)}" : id;
 
     public bool IsSensitive(string category) => policy.DataCategories.Any(c => c.Id == category && c.Sensitive);
