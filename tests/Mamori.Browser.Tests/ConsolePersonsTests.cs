@@ -50,6 +50,10 @@ public sealed class ConsolePersonsTests(BrowserHost host) : IClassFixture<Browse
         Assert.DoesNotContain("さとうはなこ", page.Url, StringComparison.Ordinal);
         Assert.DoesNotContain("1975", page.Url, StringComparison.Ordinal);
         await ScreenshotAsync(page, "1-search");
+        await page.SetViewportSizeAsync(375, 800);
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"));
+        await ScreenshotAsync(page, "1-search", phone: true);
+        await page.SetViewportSizeAsync(1280, 900);
 
         // Open: nothing is shown until a purpose is chosen.
         await page.Locator($"tr[data-person='{id}']").GetByRole(AriaRole.Link, new() { Name = "開く" }).ClickAsync();
