@@ -1,4 +1,6 @@
 using Mamori.Host.Web;
+using Mamori.Staff;
+using Mamori.Vault;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -45,6 +47,22 @@ public sealed class BrowserHost : IAsyncLifetime
                     "--disable-sync", "--no-first-run", "--disable-quic"],
         });
     }
+
+    /// <summary>A staff account with the admin's password; it enrols its authenticator on first sign-in.</summary>
+    public async Task CreateStaffAsync(string userName, string role)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(userName, userName, role, AdminPassword);
+    }
+
+    /// <summary>A person on record before the test starts, as an agency system would have stored them.</summary>
+    public async Task<Guid> RecordPersonAsync(CreatePerson person)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<PersonVault>().CreateAsync(person, "key:browser-test-seed")).Id;
+    }
+
+    private WebApplication App => _app ?? throw new InvalidOperationException("The host has not started.");
 
     public async ValueTask DisposeAsync()
     {

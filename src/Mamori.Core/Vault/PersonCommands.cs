@@ -33,8 +33,13 @@ public sealed record PersonView(
     bool UseSuspended,
     bool ProvisionSuspended);
 
-public sealed record ItemView(Guid Id, string Category, string ContentType, string Value, Provenance Provenance);
+/// <summary>One allowed item: its value (empty for a file), where it came from, and who recorded it when.</summary>
+public sealed record ItemView(Guid Id, string Category, string ContentType, string Value, Provenance Provenance,
+    DateTimeOffset RecordedAt, string RecordedBy);
 
 public sealed record WithheldItem(string Category, IReadOnlyList<string> Reasons);
+
+/// <summary>A person without any personal value: their kind and the flags requests set. Enough to choose a purpose.</summary>
+public sealed record PersonSummary(Guid Id, string Kind, bool UseSuspended, bool ProvisionSuspended);
 
 public sealed record PersonMatch(Guid Id, string Kind, IReadOnlyList<string> MatchedBy);

@@ -64,7 +64,7 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
                 var value = item.ContentType == ItemContent.Text
                     ? ItemCipher.DecryptText(key, item.Category, item.Id, item.Ciphertext)
                     : "";
-                items.Add(new ItemView(item.Id, item.Category, item.ContentType, value, item.Provenance));
+                items.Add(new ItemView(item.Id, item.Category, item.ContentType, value, item.Provenance, item.CreatedAt, item.CreatedBy));
             }
         }
         finally
@@ -74,6 +74,16 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         await AuditAsync(actor, AuditActions.PersonRead, AuditOutcomes.Allowed, person.Id, purpose, items.Select(i => i.Category),
             withheld.SelectMany(w => w.Reasons), ct);
         return new PersonView(person.Id, person.Kind, purpose, items, withheld, person.UseSuspended, person.ProvisionSuspended);
+    }
+
+    /// <summary>The person's kind and request flags, no values: what a console needs to offer the purposes that apply.</summary>
+    public async Task<PersonSummary> DescribeAsync(Guid personId, CancellationToken ct = default)
+    {
+        var person = await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct)
+            ?? throw new MamoriException("person.not_found", "No such person.", 404);
+        if (person.ErasedAt is not null)
+            throw new MamoriException("person.erased", "This person was erased; their data can no longer be read.", 410);
+        return new PersonSummary(person.Id, person.Kind, person.UseSuspended, person.ProvisionSuspended);
     }
 
     /// <summary>A file item's bytes, if the purpose may use its category.</summary>
