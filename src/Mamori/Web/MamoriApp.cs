@@ -40,6 +40,7 @@ public static class MamoriApp
         services.AddScoped<PolicyVersions>();
         services.AddSingleton<PolicyArchive>();
         services.AddMamoriVault(options.DataDirectory, options.MasterKey, policy);
+        services.AddMamoriConsent(options, policy);
 
         services.AddMamoriAuth();
         // Japanese stays Japanese in the HTML source (Razor would otherwise write every kana as &#x…;).
@@ -77,6 +78,7 @@ public static class MamoriApp
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -88,6 +90,8 @@ public static class MamoriApp
         app.MapWhoAmIApi();
         app.MapPersonsApi();
         app.MapDecisionsApi();
+        app.MapConsentsApi();
+        app.MapConsentScript();
         app.MapRazorPages();
         return app;
     }
@@ -96,4 +100,5 @@ public static class MamoriApp
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
+    public const string Consent = "consent";
 }
