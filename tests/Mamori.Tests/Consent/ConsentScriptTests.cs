@@ -68,6 +68,28 @@ public abstract class ConsentScriptTests<THost>(THost host) where THost : Mamori
     }
 
     [Fact]
+    public async Task Only_the_agencys_own_sites_may_post_choices_from_their_pages()
+    {
+        var client = host.CreateClient();
+        foreach (var path in new[] { "/api/v1/consents", "/consent/ja.json" })
+        {
+            var method = path.EndsWith(".json", StringComparison.Ordinal) ? "GET" : "POST";
+            Assert.Equal(MamoriHost.SiteOrigin, (await PreflightAsync(client, path, MamoriHost.SiteOrigin, method)).Headers
+                .GetValues("Access-Control-Allow-Origin").Single());
+            Assert.False((await PreflightAsync(client, path, "https://evil.example", method)).Headers.Contains("Access-Control-Allow-Origin"));
+        }
+    }
+
+    private static async Task<HttpResponseMessage> PreflightAsync(HttpClient client, string path, string origin, string method)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, path);
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", method);
+        request.Headers.Add("Access-Control-Request-Headers", "content-type");
+        return await client.SendAsync(request, Ct);
+    }
+
+    [Fact]
     public async Task The_demo_site_loads_the_banner_and_holds_its_tags()
     {
         var client = host.CreateClient();

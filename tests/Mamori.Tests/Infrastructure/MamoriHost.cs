@@ -32,6 +32,9 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
 
     public static string PolicyPath => Path.Combine(AppContext.BaseDirectory, "policy", "policy.yaml");
 
+    /// <summary>The agency site allowed to call the consent endpoints from its pages (CORS).</summary>
+    public const string SiteOrigin = "https://www.kakacom-insurance.example";
+
     public async ValueTask InitializeAsync()
     {
         Options = new ServeOptions
@@ -43,6 +46,7 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
             Urls = "http://localhost",
             SignInAttemptsPerMinute = SignInAttemptsPerMinute,
             ConsentPostsPerMinute = ConsentPostsPerMinute,
+            SiteOrigins = [SiteOrigin],
         };
         await StartAsync();
     }

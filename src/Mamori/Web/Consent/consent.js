@@ -11,7 +11,8 @@
  */
 ((config) => {
   'use strict';
-  const script = document.currentScript;
+  if (window.mamori) return; // loaded twice: the first copy is in charge
+  const script = document.currentScript || document.querySelector('script[src*="/consent.js"]');
   const origin = new URL(script.src).origin;
   const lang = /^en/i.test(script.dataset.lang || document.documentElement.lang) ? 'en' : 'ja';
   const gpc = navigator.globalPrivacyControl === true;
