@@ -92,7 +92,7 @@ public sealed class ConsentScript(CurrentPolicy policy, IServiceScopeFactory sco
         headers.ETag = asset.ETag;
         headers.CacheControl = "public, max-age=300";
         headers.Vary = HeaderNames.AcceptEncoding;
-        if (http.Request.Headers.IfNoneMatch.Any(tag => tag is not null && (tag == asset.ETag || tag.Split(',').Select(t => t.Trim()).Contains(asset.ETag))))
+        if (http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Tag == asset.ETag || tag.Equals(EntityTagHeaderValue.Any)))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (http.Request.Headers.AcceptEncoding.Any(e => e is not null && e.Contains("gzip", StringComparison.OrdinalIgnoreCase)))
         {
