@@ -101,6 +101,12 @@ public sealed class ConsentBannerTests(BrowserHost host) : IClassFixture<Browser
         Assert.False(await ChoiceAsync(page, "analytics"));
         Assert.True(await page.EvaluateAsync<bool>("() => window.mamori.decided"));
         Assert.False(visit.Requested(AnalyticsTag));
+
+        // A choice made under a version whose consents no longer stand is asked again.
+        await visit.Context.AddCookiesAsync([new() { Name = "mamori_consent", Value = "v%3D2019-01-01%26analytics%3D0%26targeting%3D0", Url = host.BaseUrl }]);
+        await page.ReloadAsync();
+        await Assertions.Expect(Banner(page)).ToBeVisibleAsync();
+        Assert.False(await page.EvaluateAsync<bool>("() => window.mamori.decided"));
     }
 
     [Fact]
