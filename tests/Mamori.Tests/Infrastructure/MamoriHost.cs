@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OtpNet;
 
@@ -15,18 +16,35 @@ namespace Mamori.Tests.Infrastructure;
 /// One Mamori instance in memory (TestServer) over a fresh database, with a fake clock. Tests talk to it only
 /// through HttpClient and the intent-named helpers below.
 /// </summary>
-public abstract partial class MamoriHost(string provider) : IAsyncLifetime
+public abstract partial class MamoriHost : IAsyncLifetime
 {
     public const string AdminPassword = "correct-horse-battery-staple";
 
+    private readonly bool _ownsDatabase;
     private WebApplication? _app;
 
-    public TestDatabase Database { get; } = TestDatabase.Create(provider);
+    /// <summary>A host over a fresh database of the provider (sqlite or postgres), dropped with the host.</summary>
+    protected MamoriHost(string provider)
+    {
+        Database = TestDatabase.Create(provider);
+        _ownsDatabase = true;
+    }
+
+    /// <summary>A host over another host's database and data directory, left in place when this host stops.</summary>
+    protected MamoriHost(TestDatabase database)
+    {
+        Database = database;
+        _ownsDatabase = false;
+    }
+
+    public TestDatabase Database { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
     public WebApplication App => _app ?? throw new InvalidOperationException("The host has not started.");
     public ServeOptions Options { get; private set; } = new();
     /// <summary>Many tests sign in from the same (test) address; the limit itself has its own test host.</summary>
     protected virtual int SignInAttemptsPerMinute => 10_000;
+    /// <summary>The master key ring as MAMORI_MASTER_KEY would give it; null means the key file in the data directory.</summary>
+    protected virtual string? MasterKey => null;
 
     public static string PolicyPath => Path.Combine(AppContext.BaseDirectory, "policy", "policy.yaml");
 
@@ -40,6 +58,7 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
             AdminPassword = AdminPassword,
             Urls = "http://localhost",
             SignInAttemptsPerMinute = SignInAttemptsPerMinute,
+            MasterKey = MasterKey,
         };
         var loaded = PolicyFile.Load(Options.ResolvePolicyFile());
         if (!loaded.Ok)
@@ -48,16 +67,23 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
         {
             builder.WebHost.UseTestServer();
             builder.Services.AddSingleton<TimeProvider>(Clock);
+            Configure(builder);
         });
         await Startup.InitialiseAsync(_app.Services, Options, CancellationToken.None);
         await _app.StartAsync();
+    }
+
+    /// <summary>Lets a kind of host add to the application (e.g. a logging provider) before it is built.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
             await _app.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+            await Database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
@@ -125,3 +151,27 @@ public abstract class RateLimitedHost(string provider) : MamoriHost(provider)
 public sealed class RateLimitedSqliteHost() : RateLimitedHost("sqlite");
 
 public sealed class RateLimitedPostgresHost() : RateLimitedHost("postgres");
+
+/// <summary>A host that keeps every log record, at Trace for every category, in <see cref="Logs"/>.</summary>
+public abstract class LogCapturingHost(string provider) : MamoriHost(provider)
+{
+    public LogCapture Logs { get; } = new();
+
+    protected override void Configure(WebApplicationBuilder builder)
+    {
+        builder.Logging.AddProvider(Logs);
+        // A rule for this provider alone outranks every category rule of the application: it asks for everything.
+        builder.Logging.AddFilter<LogCapture>(null, LogLevel.Trace);
+    }
+}
+
+public sealed class LogCapturingSqliteHost() : LogCapturingHost("sqlite");
+
+public sealed class LogCapturingPostgresHost() : LogCapturingHost("postgres");
+
+/// <summary>A second host over an existing host's database and data directory (e.g. after an admin verb changed
+/// them), optionally with the master key ring supplied as configuration.</summary>
+public sealed class SharedDatabaseHost(TestDatabase database, string? masterKey = null) : MamoriHost(database)
+{
+    protected override string? MasterKey => masterKey;
+}
