@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Mamori.Compliance;
 using Mamori.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Mamori.Staff;
 /// of entropy, so a plain SHA-256 at rest is enough (no slow hash needed) and lookup stays fast.</summary>
 public sealed class ApiKeys(MamoriDb db, TimeProvider clock)
 {
-    public sealed record Created(ApiKey Key, string Plaintext);
+    public sealed record Created(ApiKey Key, [property: Secret] string Plaintext);
 
     public async Task<Created> CreateAsync(string name, string role, CancellationToken ct = default)
     {

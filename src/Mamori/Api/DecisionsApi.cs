@@ -1,5 +1,7 @@
+using Mamori.Compliance;
 using Mamori.Decisions;
 using Mamori.Host.Auth;
+using Mamori.Host.Logging;
 using Mamori.Staff;
 using Mamori.Vault;
 
@@ -8,12 +10,16 @@ namespace Mamori.Host.Api;
 /// <summary><c>POST /api/v1/decisions</c>: may these categories of this person (or device) be used for this purpose?</summary>
 public static class DecisionsApi
 {
-    public sealed record DecisionRequestBody(string? Purpose, List<string>? Categories, Guid? PersonId, string? DeviceId);
+    public sealed record DecisionRequestBody(
+        [property: UncheckedInput] string? Purpose,
+        [property: UncheckedInput] List<string>? Categories,
+        [property: Pseudonymous] Guid? PersonId,
+        [property: PersonalData] string? DeviceId);
     public sealed record DecisionResponse(bool Allowed, IReadOnlyList<string> Reasons);
 
     public static void MapDecisionsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/v1/decisions", async (DecisionRequestBody body, PersonVault vault, DecisionEngine engine, CancellationToken ct) =>
+        routes.MapPost("/api/v1/decisions", async (DecisionRequestBody body, PersonVault vault, DecisionEngine engine, ILogger<DecisionEngine> log, CancellationToken ct) =>
             {
                 var purpose = PersonsApi.Required(body.Purpose, "purpose");
                 var categories = body.Categories ?? [];
@@ -26,6 +32,13 @@ public static class DecisionsApi
                     decision = engine.Decide(purpose, categories, CompiledPolicy.DeviceKindName, default);
                 else
                     throw new MamoriException("request.field_missing", "Give 'personId' or 'deviceId'.");
+                if (!decision.IsAllowed)
+                {
+                    // The purpose only if the policy knows it: a caller may have sent anything there.
+                    var loggedPurpose = engine.Policy.PurposeId(purpose) == CompiledPolicy.Unknown ? "(unknown purpose)" : purpose;
+                    var subject = body.PersonId is { } id ? $"person {id}" : "a device";
+                    log.UseDenied(loggedPurpose, subject, categories.Count, string.Join(", ", decision.Reasons));
+                }
                 return TypedResults.Ok(new DecisionResponse(decision.IsAllowed, decision.Reasons));
             })
             .RequirePermission(Permission.DecideUse)

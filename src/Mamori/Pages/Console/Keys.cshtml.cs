@@ -14,7 +14,7 @@ public sealed class KeysModel(MamoriDb db, ApiKeys keys) : PageModel
 {
     public string Lang { get; private set; } = "ja";
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
-    public string? NewKey { get; private set; }
+    [Mamori.Compliance.Secret] public string? NewKey { get; private set; }
     public string? Error { get; private set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
