@@ -11,7 +11,7 @@ namespace Mamori.Host.Logging;
 /// carries and its stack trace, and the same for its inner exceptions — never a message. An operator still sees what
 /// failed and where (<c>Npgsql.PostgresException [SQLSTATE 23505]</c> and the frames), not the values involved.
 /// </summary>
-public sealed class LoggedException : Exception
+internal sealed class LoggedException : Exception
 {
     private readonly string? _stackTrace;
 
