@@ -45,6 +45,9 @@ public abstract partial class MamoriHost : IAsyncLifetime
     protected virtual int SignInAttemptsPerMinute => 10_000;
     /// <summary>The master key ring as MAMORI_MASTER_KEY would give it; null means the key file in the data directory.</summary>
     protected virtual string? MasterKey => null;
+    /// <summary>What the host is given as <c>--database</c>: the test database's connection string, unless a kind of
+    /// host asks for more of the same database.</summary>
+    protected virtual string? DatabaseOption => Database.ConnectionString;
 
     public static string PolicyPath => Path.Combine(AppContext.BaseDirectory, "policy", "policy.yaml");
 
@@ -53,7 +56,7 @@ public abstract partial class MamoriHost : IAsyncLifetime
         Options = new ServeOptions
         {
             DataDirectory = Database.DataDirectory,
-            Database = Database.ConnectionString,
+            Database = DatabaseOption,
             PolicyFile = PolicyPath,
             AdminPassword = AdminPassword,
             Urls = "http://localhost",
@@ -152,10 +155,14 @@ public sealed class RateLimitedSqliteHost() : RateLimitedHost("sqlite");
 
 public sealed class RateLimitedPostgresHost() : RateLimitedHost("postgres");
 
-/// <summary>A host that keeps every log record, at Trace for every category, in <see cref="Logs"/>.</summary>
+/// <summary>A host that keeps every log record, at Trace for every category, in <see cref="Logs"/>. On PostgreSQL it
+/// asks for error detail, as an operator chasing a problem might: error messages then carry the values involved.</summary>
 public abstract class LogCapturingHost(string provider) : MamoriHost(provider)
 {
     public LogCapture Logs { get; } = new();
+
+    protected override string? DatabaseOption =>
+        Database.ConnectionString is { } pg ? new Npgsql.NpgsqlConnectionStringBuilder(pg) { IncludeErrorDetail = true }.ConnectionString : null;
 
     protected override void Configure(WebApplicationBuilder builder)
     {

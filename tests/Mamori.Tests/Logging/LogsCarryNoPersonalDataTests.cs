@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Mamori.Data;
 using Mamori.Staff;
 using Mamori.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Mamori.Tests.Logging;
@@ -182,6 +185,31 @@ public abstract class LogsCarryNoPersonalDataTests<THost>(THost host) where THos
         Assert.Equal(HttpStatusCode.OK, unknownUser.StatusCode);
         Assert.Equal(HttpStatusCode.OK, wrongPassword.StatusCode);
         Assert.Equal(HttpStatusCode.OK, passwordAsName.StatusCode);
+        AssertNoLogCarries(m);
+    }
+
+    [Fact]
+    public async Task A_unique_constraint_violation_is_logged_without_the_duplicate_value()
+    {
+        var m = Marks.New();
+        var userName = "dup." + m.Tag;
+        await host.CreateStaffAsync(userName, Roles.Operator);
+
+        // A second account of the same name straight into the database, past StaffAccounts' own check, as a race
+        // between two nodes would do it: the database refuses, and EF Core logs the failed command with the exception.
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => host.WithServiceAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MamoriDb>();
+            db.StaffUsers.Add(new StaffUser { UserName = userName, DisplayName = userName, PasswordHash = "-", Role = Roles.Operator });
+            return await db.SaveChangesAsync(Ct);
+        }));
+
+        if (host.Database.ConnectionString is not null) // with error detail on, PostgreSQL names the duplicate value
+            Assert.Contains(userName, refused.InnerException!.Message, StringComparison.Ordinal);
+        // EF Core logged the failed command (its parameters as '?'), but not the failed save, whose message would
+        // embed the exception's text (see DatabaseSettings): nothing names the duplicate.
+        Assert.Contains(host.Logs.Records, r => r.Category == "Microsoft.EntityFrameworkCore.Database.Command" && r.Level == LogLevel.Error
+            && r.Message.Contains("staff_users", StringComparison.Ordinal));
         AssertNoLogCarries(m);
     }
 
