@@ -36,7 +36,7 @@ public static class KeysCommands
         var dataDir = MamoriCli.DataDirOption();
         var database = MamoriCli.DatabaseOption();
         var rotate = new Command("rotate",
-            $"Rotate the master key: a new key re-wraps every person's data key; item data is not re-encrypted. " +
+            "Rotate the master key: a new key re-wraps every person's data key; item data is not re-encrypted. " +
             $"Uses {MasterKeyVariable} if set (and prints the new ring), else the key file in the data directory. Stop Mamori first.")
         {
             dataDir, database,
