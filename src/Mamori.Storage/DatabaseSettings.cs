@@ -45,17 +45,32 @@ public static class StorageServiceCollectionExtensions
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteMamoriDb>(o => o.UseSqlite(settings.ConnectionString)
-                    .AddInterceptors(new SqlitePragmas()));
+                services.AddDbContext<SqliteMamoriDb>(o => KeepValuesOutOfLogs(o.UseSqlite(settings.ConnectionString)
+                    .AddInterceptors(new SqlitePragmas())));
                 services.AddScoped<MamoriDb>(sp => sp.GetRequiredService<SqliteMamoriDb>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresMamoriDb>(o => o.UseNpgsql(settings.ConnectionString));
+                services.AddDbContext<PostgresMamoriDb>(o => KeepValuesOutOfLogs(o.UseNpgsql(settings.ConnectionString)));
                 services.AddScoped<MamoriDb>(sp => sp.GetRequiredService<PostgresMamoriDb>());
                 break;
         }
         return services;
     }
+
+    /// <summary>
+    /// Sensitive data logging is never enabled, so EF Core logs parameters as <c>?</c> and keeps key values out of its
+    /// messages. These events are not logged at all: their message embeds the exception's full text, and a provider's
+    /// text can name the values involved (PostgreSQL's duplicate-key detail, with Include Error Detail on). The
+    /// exception still reaches the caller, and the host logs it without its message (docs/operations.md, "Logs").
+    /// </summary>
+    private static DbContextOptionsBuilder KeepValuesOutOfLogs(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Ignore(
+            CoreEventId.SaveChangesFailed,
+            CoreEventId.QueryIterationFailed,
+            CoreEventId.ExecutionStrategyRetrying,
+            RelationalEventId.NonQueryOperationFailed,
+            RelationalEventId.ExecuteDeleteFailed,
+            RelationalEventId.ExecuteUpdateFailed));
 
     /// <summary>Creates the database if needed and applies every pending migration.</summary>
     public static async Task MigrateAsync(this MamoriDb db, CancellationToken ct = default)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Mamori.Audit;
+using Mamori.Compliance;
 using Mamori.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Mamori.Staff;
 /// revoking are audited with the acting staff member or command line as <c>actor</c> (<see cref="AuditActors"/>).</summary>
 public sealed class ApiKeys(MamoriDb db, AuditTrail audit, TimeProvider clock)
 {
-    public sealed record Created(ApiKey Key, string Plaintext);
+    public sealed record Created(ApiKey Key, [property: Secret] string Plaintext);
 
     public async Task<Created> CreateAsync(string name, string role, string actor, CancellationToken ct = default)
     {

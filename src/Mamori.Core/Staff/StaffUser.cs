@@ -1,3 +1,5 @@
+using Mamori.Compliance;
+
 namespace Mamori.Staff;
 
 /// <summary>
@@ -7,12 +9,12 @@ namespace Mamori.Staff;
 public sealed class StaffUser
 {
     public Guid Id { get; set; } = Guid.NewGuid();
-    public string UserName { get; set; } = "";
-    public string DisplayName { get; set; } = "";
+    [PersonalData] public string UserName { get; set; } = "";
+    [PersonalData] public string DisplayName { get; set; } = "";
     public string Role { get; set; } = Roles.Operator;
-    public string PasswordHash { get; set; } = "";
+    [Secret] public string PasswordHash { get; set; } = "";
     /// <summary>Data-Protection-protected Base32 TOTP secret; null until enrolment starts.</summary>
-    public string? ProtectedTotpSecret { get; set; }
+    [Secret] public string? ProtectedTotpSecret { get; set; }
     public bool TotpEnabled { get; set; }
     /// <summary>The last TOTP time step accepted, so a code cannot be replayed.</summary>
     public long LastTotpStep { get; set; }
@@ -32,7 +34,7 @@ public sealed class ApiKey
     public string Role { get; set; } = Roles.System;
     /// <summary>The public part of the key, used to find the row before comparing hashes.</summary>
     public string Prefix { get; set; } = "";
-    public string SecretHash { get; set; } = "";
+    [Secret] public string SecretHash { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using Mamori.Compliance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -52,6 +53,7 @@ public sealed class Provenance
     /// <summary>An acquisition channel of the policy (§2): direct, automatic, third_party, informative_linking, public_sources.</summary>
     public string Channel { get; set; } = "";
     /// <summary>Who provided it, for third-party acquisition: a recipient id or an organisation's name, never a person's.</summary>
+    [PersonalData] // typed by a caller; a mistake would put a person's name here
     public string? Source { get; set; }
     public DateTimeOffset AcquiredAt { get; set; }
     /// <summary>The policy version in force when it was acquired (the notice the person was given).</summary>
@@ -61,6 +63,7 @@ public sealed class Provenance
     /// <summary>For sensitive (要配慮 / 機微) items: the §8 ground it rests on (e.g. insurance_business).</summary>
     public string? SensitiveGround { get; set; }
     /// <summary>For sensitive items: a reference to the recorded written consent (e.g. the scanned form's id).</summary>
+    [SensitiveData]
     public string? WrittenConsent { get; set; }
 
     /// <summary>Each item owns its provenance row; items acquired together get equal copies.</summary>

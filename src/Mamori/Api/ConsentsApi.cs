@@ -1,3 +1,4 @@
+using Mamori.Compliance;
 using System.Security.Claims;
 using System.Text.Json;
 using Mamori.Consent;
@@ -18,8 +19,13 @@ public static class ConsentsApi
     /// <summary>A choice is a handful of categories: anything bigger than this is not one.</summary>
     public const int MaxBodyBytes = 8 * 1024;
 
-    public sealed record ConsentRequest(string? DeviceId, string? PersonId, Dictionary<string, bool>? Choices, string? Method,
-        string? Language, string? Reference);
+    public sealed record ConsentRequest(
+        [property: PersonalData] string? DeviceId,
+        [property: UncheckedInput] string? PersonId,
+        [property: UncheckedInput] Dictionary<string, bool>? Choices,
+        [property: UncheckedInput] string? Method,
+        [property: UncheckedInput] string? Language,
+        [property: PersonalData] string? Reference);
 
     public sealed record SubjectDto(string Kind, string Id);
     public sealed record Recorded(SubjectDto Subject, string PolicyVersion, bool Gpc, bool NeedsReconsent,

@@ -1,3 +1,4 @@
+using Mamori.Host.Logging;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -44,17 +45,33 @@ public static class Problems
             problem.Extensions["code"] = "request.malformed";
         }
         problem.Extensions.Remove("exception");
-        problem.Extensions.TryAdd("code", problem.Status switch
-        {
-            400 => "request.invalid",
-            401 => "auth.unauthenticated",
-            403 => "auth.forbidden",
-            404 => "resource.not_found",
-            405 => "request.method_not_allowed",
-            413 => "request.too_large",
-            415 => "request.unsupported_media_type",
-            429 => "rate_limited",
-            _ => "server.error",
-        });
+        problem.Extensions.TryAdd("code", DefaultCode(problem.Status));
+        if (problem.Status is >= 400 and < 500)
+            LogRefusal(context.HttpContext, problem.Status.Value, (string)problem.Extensions["code"]!);
     }
+
+    /// <summary>A refusal is logged by its code and the endpoint's name, never by what the caller sent. A path that
+    /// matched no endpoint (whatever a caller typed) is only a debug record. Server errors are logged by the
+    /// exception handler.</summary>
+    private static void LogRefusal(HttpContext http, int status, string code)
+    {
+        // After an exception the handler has cleared the endpoint; it keeps the one that threw.
+        var endpoint = http.GetEndpoint() ?? http.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        var name = endpoint?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? endpoint?.DisplayName;
+        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Problems).FullName!);
+        logger.Refused(name is null ? LogLevel.Debug : LogLevel.Information, status, code, name ?? "no endpoint");
+    }
+
+    private static string DefaultCode(int? status) => status switch
+    {
+        400 => "request.invalid",
+        401 => "auth.unauthenticated",
+        403 => "auth.forbidden",
+        404 => "resource.not_found",
+        405 => "request.method_not_allowed",
+        413 => "request.too_large",
+        415 => "request.unsupported_media_type",
+        429 => "rate_limited",
+        _ => "server.error",
+    };
 }

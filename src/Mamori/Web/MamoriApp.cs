@@ -3,6 +3,7 @@ using Mamori.Audit;
 using Mamori.Data;
 using Mamori.Host.Api;
 using Mamori.Host.Auth;
+using Mamori.Host.Logging;
 using Mamori.Policy;
 using Mamori.Staff;
 using Mamori.Storage;
@@ -25,9 +26,8 @@ public static class MamoriApp
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1 * 1024 * 1024);
-        // Request logs would carry URLs and queries; keep framework chatter at warnings.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Logs carry ids and codes, never personal data: classified values are redacted, framework request data held back.
+        builder.AddMamoriLogging();
 
         var services = builder.Services;
         services.AddSingleton(options);

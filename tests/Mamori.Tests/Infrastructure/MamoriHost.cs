@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OtpNet;
 
@@ -18,13 +19,28 @@ namespace Mamori.Tests.Infrastructure;
 /// One Mamori instance in memory (TestServer) over a fresh database, with a fake clock. Tests talk to it only
 /// through HttpClient and the intent-named helpers below.
 /// </summary>
-public abstract partial class MamoriHost(string provider) : IAsyncLifetime
+public abstract partial class MamoriHost : IAsyncLifetime
 {
     public const string AdminPassword = "correct-horse-battery-staple";
 
+    private readonly bool _ownsDatabase;
     private WebApplication? _app;
 
-    public TestDatabase Database { get; } = TestDatabase.Create(provider);
+    /// <summary>A host over a fresh database of the provider (sqlite or postgres), dropped with the host.</summary>
+    protected MamoriHost(string provider)
+    {
+        Database = TestDatabase.Create(provider);
+        _ownsDatabase = true;
+    }
+
+    /// <summary>A host over another host's database and data directory, left in place when this host stops.</summary>
+    protected MamoriHost(TestDatabase database)
+    {
+        Database = database;
+        _ownsDatabase = false;
+    }
+
+    public TestDatabase Database { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
     public WebApplication App => _app ?? throw new InvalidOperationException("The host has not started.");
     public ServeOptions Options { get; private set; } = new();
@@ -32,6 +48,11 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
     protected virtual int SignInAttemptsPerMinute => 10_000;
     /// <summary>Likewise for recording consents (banner choices, the settings form).</summary>
     protected virtual int ConsentPostsPerMinute => 10_000;
+    /// <summary>The master key ring as MAMORI_MASTER_KEY would give it; null means the key file in the data directory.</summary>
+    protected virtual string? MasterKey => null;
+    /// <summary>What the host is given as <c>--database</c>: the test database's connection string, unless a kind of
+    /// host asks for more of the same database.</summary>
+    protected virtual string? DatabaseOption => Database.ConnectionString;
 
     public static string PolicyPath => Path.Combine(AppContext.BaseDirectory, "policy", "policy.yaml");
 
@@ -43,13 +64,14 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
         Options = new ServeOptions
         {
             DataDirectory = Database.DataDirectory,
-            Database = Database.ConnectionString,
+            Database = DatabaseOption,
             PolicyFile = PolicyPath,
             AdminPassword = AdminPassword,
             Urls = "http://localhost",
             SignInAttemptsPerMinute = SignInAttemptsPerMinute,
             ConsentPostsPerMinute = ConsentPostsPerMinute,
             SiteOrigins = [SiteOrigin],
+            MasterKey = MasterKey,
         };
         await StartAsync();
     }
@@ -72,16 +94,23 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
         {
             builder.WebHost.UseTestServer();
             builder.Services.AddSingleton<TimeProvider>(Clock);
+            Configure(builder);
         });
         await Startup.InitialiseAsync(_app.Services, Options, CancellationToken.None);
         await _app.StartAsync();
+    }
+
+    /// <summary>Lets a kind of host add to the application (e.g. a logging provider) before it is built.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
             await _app.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+            await Database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
@@ -168,3 +197,31 @@ public abstract class RateLimitedHost(string provider) : MamoriHost(provider)
 public sealed class RateLimitedSqliteHost() : RateLimitedHost("sqlite");
 
 public sealed class RateLimitedPostgresHost() : RateLimitedHost("postgres");
+
+/// <summary>A host that keeps every log record, at Trace for every category, in <see cref="Logs"/>. On PostgreSQL it
+/// asks for error detail, as an operator chasing a problem might: error messages then carry the values involved.</summary>
+public abstract class LogCapturingHost(string provider) : MamoriHost(provider)
+{
+    public LogCapture Logs { get; } = new();
+
+    protected override string? DatabaseOption =>
+        Database.ConnectionString is { } pg ? new Npgsql.NpgsqlConnectionStringBuilder(pg) { IncludeErrorDetail = true }.ConnectionString : null;
+
+    protected override void Configure(WebApplicationBuilder builder)
+    {
+        builder.Logging.AddProvider(Logs);
+        // A rule for this provider alone outranks every category rule of the application: it asks for everything.
+        builder.Logging.AddFilter<LogCapture>(null, LogLevel.Trace);
+    }
+}
+
+public sealed class LogCapturingSqliteHost() : LogCapturingHost("sqlite");
+
+public sealed class LogCapturingPostgresHost() : LogCapturingHost("postgres");
+
+/// <summary>A second host over an existing host's database and data directory (e.g. after an admin verb changed
+/// them), optionally with the master key ring supplied as configuration.</summary>
+public sealed class SharedDatabaseHost(TestDatabase database, string? masterKey = null) : MamoriHost(database)
+{
+    protected override string? MasterKey => masterKey;
+}

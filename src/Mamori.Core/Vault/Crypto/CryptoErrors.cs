@@ -31,6 +31,9 @@ public static class CryptoErrors
     /// <summary>The configured key ring (base64) cannot be decoded or parsed.</summary>
     public const string ConfigInvalid = "keys.config_invalid";
 
+    /// <summary>There is no master key ring to use: no configured ring and no key file in the data directory.</summary>
+    public const string RingMissing = "keys.ring_missing";
+
     /// <summary>A wrapped data key names a master key that is not in the ring (retired too early, or the wrong key file).</summary>
     public const string UnknownKeyId = "keys.unknown_key_id";
 

@@ -82,7 +82,11 @@ public sealed class KeyVault(MamoriDb db, MasterKeyRing ring, ShreddedKeyLog shr
     /// <see cref="MasterKeyRing.Rotate"/> and saving the new ring). Item ciphertexts are untouched. Resumable: an
     /// interrupted run is finished by running it again. Returns how many keys were re-wrapped.
     /// </summary>
-    public async Task<int> RewrapAllAsync(CancellationToken ct = default)
+    public Task<int> RewrapAllAsync(CancellationToken ct = default) => RewrapAllAsync(progress: null, ct);
+
+    /// <inheritdoc cref="RewrapAllAsync(CancellationToken)"/>
+    /// <param name="progress">Told the running count after each batch.</param>
+    public async Task<int> RewrapAllAsync(IProgress<int>? progress, CancellationToken ct = default)
     {
         var currentId = ring.Current.Id;
         var total = 0;
@@ -102,7 +106,15 @@ public sealed class KeyVault(MamoriDb db, MasterKeyRing ring, ShreddedKeyLog shr
             total += await SaveSkippingVanishedAsync(batch.Count, ct);
             foreach (var row in batch)
                 db.Entry(row).State = EntityState.Detached;
+            progress?.Report(total);
         }
+    }
+
+    /// <summary>How many data keys are not yet wrapped under the current master key (what a re-wrap will do).</summary>
+    public Task<int> CountToRewrapAsync(CancellationToken ct = default)
+    {
+        var currentId = ring.Current.Id;
+        return db.Set<PersonKey>().CountAsync(k => k.MasterKeyId != currentId, ct);
     }
 
     /// <summary>The master key ids still wrapping some data key; a key not listed can be removed from the ring.</summary>

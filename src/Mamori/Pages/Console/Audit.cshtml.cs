@@ -1,3 +1,4 @@
+using Mamori.Compliance;
 using Mamori.Audit;
 using Mamori.Data;
 using Mamori.Host.Auth;
@@ -23,11 +24,11 @@ public sealed class AuditModel(AuditSearch search, AuditVerifier verifier, Audit
     public static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 
     public string Lang { get; private set; } = "ja";
-    [BindProperty(SupportsGet = true)] public string? Person { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
-    [BindProperty(SupportsGet = true, Name = "action")] public string? ActionCode { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Purpose { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Outcome { get; set; }
+    [BindProperty(SupportsGet = true), UncheckedInput] public string? Person { get; set; }
+    [BindProperty(SupportsGet = true), UncheckedInput] public string? Actor { get; set; }
+    [BindProperty(SupportsGet = true, Name = "action"), UncheckedInput] public string? ActionCode { get; set; }
+    [BindProperty(SupportsGet = true), UncheckedInput] public string? Purpose { get; set; }
+    [BindProperty(SupportsGet = true), UncheckedInput] public string? Outcome { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     /// <summary>"p", not "page": Razor Pages keeps the route value "page" for itself.</summary>

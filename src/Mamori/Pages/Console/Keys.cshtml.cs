@@ -1,3 +1,4 @@
+using Mamori.Compliance;
 using Mamori.Data;
 using Mamori.Host.Auth;
 using Mamori.Host.Web;
@@ -14,7 +15,7 @@ public sealed class KeysModel(MamoriDb db, ApiKeys keys) : PageModel
 {
     public string Lang { get; private set; } = "ja";
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
-    public string? NewKey { get; private set; }
+    [Secret] public string? NewKey { get; private set; }
     public string? Error { get; private set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);

@@ -1,4 +1,6 @@
+using Mamori.Compliance;
 using Mamori.Host.Auth;
+using Mamori.Host.Logging;
 using Mamori.Host.Web;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Authentication;
@@ -10,13 +12,13 @@ namespace Mamori.Host.Pages.Console;
 
 /// <summary>First step of sign-in: user name and password. The second factor follows on /console/2fa.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(StaffAccounts accounts) : PageModel
+public sealed class LoginModel(StaffAccounts accounts, ILogger<LoginModel> log) : PageModel
 {
     public string Lang { get; private set; } = "ja";
     public string? Error { get; private set; }
-    [BindProperty] public string UserName { get; set; } = "";
-    [BindProperty] public string Password { get; set; } = "";
-    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [BindProperty, PersonalData] public string UserName { get; set; } = "";
+    [BindProperty, Secret] public string Password { get; set; } = "";
+    [BindProperty(SupportsGet = true), UncheckedInput] public string? ReturnUrl { get; set; }
 
     public void OnGet() => Lang = Ui.Lang(Request);
 
@@ -36,6 +38,8 @@ public sealed class LoginModel(StaffAccounts accounts) : PageModel
                 Error = "console.login_failed";
                 break;
         }
+        // Neither the name nor the password: a mistyped password is often typed into the name field.
+        log.SignInRefused(result.Outcome);
         Password = "";
         return Page();
     }

@@ -1,3 +1,4 @@
+using Mamori.Compliance;
 using Mamori.Data;
 using Mamori.Host.Auth;
 using Mamori.Host.Web;
@@ -19,11 +20,11 @@ public sealed class TwoFactorModel(StaffAccounts accounts, MamoriDb db, CurrentP
     public string Lang { get; private set; } = "ja";
     public string? Error { get; private set; }
     public bool Enrolling { get; private set; }
-    public string? OtpUri { get; private set; }
-    public string? Secret { get; private set; }
-    public string? QrDataUri { get; private set; }
-    [BindProperty] public string Code { get; set; } = "";
-    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [Secret] public string? OtpUri { get; private set; }
+    [Secret] public string? Secret { get; private set; }
+    [Secret] public string? QrDataUri { get; private set; }
+    [BindProperty, Secret] public string Code { get; set; } = "";
+    [BindProperty(SupportsGet = true), UncheckedInput] public string? ReturnUrl { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

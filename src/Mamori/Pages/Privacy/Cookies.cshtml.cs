@@ -1,3 +1,4 @@
+using Mamori.Compliance;
 using Mamori.Consent;
 using Mamori.Host.Web;
 using Mamori.Policy;
@@ -26,7 +27,7 @@ public sealed class CookiesModel(CurrentPolicy current, ConsentLedger ledger, Co
     public PolicyDocument Policy => current.Document;
 
     /// <summary>The form's radio buttons: <c>Choice[analytics]=on|off</c>.</summary>
-    [BindProperty] public Dictionary<string, string> Choice { get; set; } = [];
+    [BindProperty, UncheckedInput] public Dictionary<string, string> Choice { get; set; } = [];
 
     public async Task OnGetAsync(bool saved, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Mamori.Compliance;
 using Mamori.Data;
 using Mamori.Host.Auth;
 using Mamori.Host.Web;
@@ -26,7 +27,7 @@ public sealed class PersonModel(PersonVault vault, CurrentPolicy policy, MamoriD
     public string Lang { get; private set; } = "ja";
     public PersonLabels Labels { get; private set; } = null!;
     public Guid Id { get; private set; }
-    [BindProperty(SupportsGet = true)] public string? Purpose { get; set; }
+    [BindProperty(SupportsGet = true), UncheckedInput] public string? Purpose { get; set; }
     public PersonSummary? Person { get; private set; }
     public PersonView? View { get; private set; }
     /// <summary>Why the chosen purpose may not be used for this person at all.</summary>
