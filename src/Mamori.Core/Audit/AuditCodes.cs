@@ -43,11 +43,13 @@ public static class AuditActions
     public const string PersonSearched = "person.searched";
     public const string PersonErased = "person.erased";
     public const string Decision = "decision";
+    public const string ConsentRecorded = "consent.recorded";
+    public const string ConsentMerged = "consent.merged";
 
     public static readonly IReadOnlyList<string> All =
     [
         StaffCreated, StaffSignIn, StaffSignOut, StaffTotpEnrolment, ApiKeyCreated, ApiKeyRevoked, PolicyPublished, AuditVerified,
-        PersonCreated, PersonRead, PersonUpdated, PersonFileAdded, PersonFileRead, PersonSearched, PersonErased, Decision,
+        PersonCreated, PersonRead, PersonUpdated, PersonFileAdded, PersonFileRead, PersonSearched, PersonErased, Decision, ConsentRecorded, ConsentMerged,
     ];
 }
 

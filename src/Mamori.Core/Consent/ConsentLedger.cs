@@ -1,4 +1,6 @@
+using Mamori.Audit;
 using Mamori.Data;
+using Mamori.Decisions;
 using Mamori.Policy;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +31,7 @@ public sealed record ConsentState(ConsentSubject Subject, IReadOnlyList<CurrentC
 /// the hash of the notice shown, kept for good (rows are only ever added). Use cases: record, current, history,
 /// whether to ask again, and the merge of a device's choices with a person's once the device is linked.
 /// </summary>
-public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCatalog catalog, ReconsentCheck reconsent, TimeProvider clock)
+public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCatalog catalog, ReconsentCheck reconsent, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxChoices = 32;
     public const int MaxReferenceLength = 200;
@@ -67,7 +69,7 @@ public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCata
             RecordedBy = command.Actor,
         }).ToList();
         db.Set<ConsentRecord>().AddRange(rows);
-        await db.SaveChangesAsync(ct);
+        await AuditAsync(AuditActions.ConsentRecorded, command.Actor, command.Subject, receiptId, rows, ct);
         return new ConsentRecorded(receiptId, now, command.Method, gpcApplies, rows, await CurrentAsync(command.Subject, ct));
     }
 
@@ -140,9 +142,28 @@ public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCata
             if (catalog.Find(category)?.ForDevices == true && Differs(deviceChoice, winner))
                 db.Set<ConsentRecord>().Add(CopyOf(winner, device, person, receiptId, now, actor));
         }
-        await db.SaveChangesAsync(ct);
+        await AuditAsync(AuditActions.ConsentMerged, actor, person,
+            receiptId, db.ChangeTracker.Entries<ConsentRecord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity), ct, device.Id);
         return await CurrentAsync(person, ct);
     }
+
+    /// <summary>What the subject's consents mean for decisions: location only with its (opt-in) consent; advertising
+    /// identifiers count as tracking-limited until their opt-in consent is given.</summary>
+    public async Task<SubjectFlags> DecisionFlagsAsync(ConsentSubject subject, CancellationToken ct = default)
+    {
+        var state = await CurrentAsync(subject, ct);
+        return (state.Allows(ConsentCatalog.Location) ? SubjectFlags.LocationConsent : SubjectFlags.None)
+            | (state.Allows(ConsentCatalog.AdIdentifiers) ? SubjectFlags.None : SubjectFlags.LimitAdTracking);
+    }
+
+    /// <summary>Appends the choices to the audit trail (as codes such as <c>analytics.refused</c>) and commits them with it.</summary>
+    private Task AuditAsync(string action, string actor, ConsentSubject subject, Guid receiptId, IEnumerable<ConsentRecord> rows,
+        CancellationToken ct, string? deviceId = null) =>
+        audit.AppendAsync(new AuditEvent(actor, action, AuditOutcomes.Success,
+            PersonId: subject.IsDevice ? null : Guid.Parse(subject.Id),
+            DeviceId: subject.IsDevice ? subject.Id : deviceId,
+            Reasons: [.. rows.Select(r => $"{r.Category}.{(r.Given ? "given" : "refused")}").Distinct()],
+            Target: "receipt:" + receiptId.ToString("N")), ct);
 
     private void Validate(RecordConsent command)
     {

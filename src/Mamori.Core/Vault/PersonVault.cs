@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mamori.Audit;
+using Mamori.Consent;
 using Mamori.Data;
 using Mamori.Decisions;
 using Mamori.Policy;
@@ -14,7 +15,8 @@ namespace Mamori.Vault;
 /// use is withheld with its reasons, and every read, write, search, decision and denial is appended to the
 /// audit trail (ids and codes only, never values) in the same commit as the change it records.
 /// </summary>
-public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, DecisionEngine engine, CurrentPolicy policy, AuditTrail audit, TimeProvider clock)
+public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, DecisionEngine engine, CurrentPolicy policy, ConsentLedger consents,
+    AuditTrail audit, TimeProvider clock)
 {
     public const int MaxItems = 100;
     public const int MaxTextLength = 10_000;
@@ -44,7 +46,7 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
     public async Task<PersonView> ReadAsync(Guid personId, string purpose, string actor, SubjectFlags context = SubjectFlags.None, CancellationToken ct = default)
     {
         var person = await FindAsync(personId, ct);
-        var state = StateOf(person, context);
+        var state = StateOf(person, context | await consents.DecisionFlagsAsync(ConsentSubject.Person(person.Id), ct));
         await RequireAllowedAsync(engine.Decide(purpose, [], person.Kind, state), actor, AuditActions.PersonRead, person.Id, purpose, [], ct);
 
         var items = new List<ItemView>();
@@ -210,7 +212,7 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
     public async Task<Decision> DecideAsync(Guid personId, string purpose, IReadOnlyCollection<string> categories, string actor, CancellationToken ct = default)
     {
         var person = await FindAsync(personId, ct);
-        var state = StateOf(person, SubjectFlags.None);
+        var state = StateOf(person, await consents.DecisionFlagsAsync(ConsentSubject.Person(person.Id), ct));
         // Written consent and §8 grounds are recorded per item: a category counts as covered when every stored
         // item of it is.
         var stored = person.Items.Where(i => categories.Contains(i.Category)).ToList();

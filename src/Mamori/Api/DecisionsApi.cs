@@ -31,7 +31,7 @@ public static class DecisionsApi
                 if (body.PersonId is { } personId)
                     decision = await vault.DecideAsync(personId, purpose, categories, user.AuditActor(), ct);
                 else if (!string.IsNullOrWhiteSpace(body.DeviceId))
-                    decision = await devices.DecideAsync(body.DeviceId, purpose, categories, default, user.AuditActor(), ct);
+                    decision = await devices.DecideAsync(body.DeviceId, purpose, categories, user.AuditActor(), ct);
                 else
                     throw new MamoriException("request.field_missing", "Give 'personId' or 'deviceId'.");
                 if (!decision.IsAllowed)

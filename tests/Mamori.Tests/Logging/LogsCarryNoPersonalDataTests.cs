@@ -159,8 +159,8 @@ public abstract class LogsCarryNoPersonalDataTests<THost>(THost host) where THos
 
         var requests = new object[]
         {
-            new { purpose = "purpose-" + m.Tag, categories = new[] { "category-" + m.Tag }, deviceId = "device-" + m.Tag },
-            new { purpose = "agency.usage_analysis", categories = new[] { "device.ad_id" }, deviceId = "device-" + m.Tag },
+            new { purpose = "purpose-" + m.Tag, categories = new[] { "category-" + m.Tag }, deviceId = "device-id-" + m.Tag + "-web" },
+            new { purpose = "agency.usage_analysis", categories = new[] { "device.ad_id" }, deviceId = "device-id-" + m.Tag + "-web" },
             new { purpose = "agency.identity_check", categories = new[] { "contact.email", m.Email }, personId = id },
             new { purpose = "agency.identity_check", categories = new[] { "contact.email" }, personId = id },
         };
@@ -169,7 +169,7 @@ public abstract class LogsCarryNoPersonalDataTests<THost>(THost host) where THos
         // A value where a device id belongs is refused, and the refusal does not log it either.
         var emailAsDevice = await client.PostAsJsonAsync("/api/v1/decisions",
             new { purpose = "agency.usage_analysis", categories = new[] { "device.ad_id" }, deviceId = m.Email }, Ct);
-        Assert.Equal("device.id_invalid", await CodeOf(emailAsDevice));
+        Assert.Equal("consent.device_id_invalid", await CodeOf(emailAsDevice));
         var neither = await client.PostAsJsonAsync("/api/v1/decisions", new { purpose = m.Email, categories = new[] { m.Phone } }, Ct);
         Assert.Equal("request.field_missing", await CodeOf(neither));
 

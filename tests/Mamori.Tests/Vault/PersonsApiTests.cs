@@ -96,14 +96,14 @@ public abstract class PersonsApiTests<THost>(THost host) where THost : MamoriHos
         Assert.Equal(HttpStatusCode.BadRequest, noGround.StatusCode);
         Assert.Equal("sensitive.no_ground", (await ProblemAsync(noGround)).GetProperty("code").GetString());
 
-        var adId = await client.PostAsJsonAsync("/api/v1/decisions", new { purpose = "agency.usage_analysis", categories = new[] { "device.ad_id" }, deviceId = "device-0001" }, Ct);
+        var adId = await client.PostAsJsonAsync("/api/v1/decisions", new { purpose = "agency.usage_analysis", categories = new[] { "device.ad_id" }, deviceId = "device-0001-abcdefghijklmnop" }, Ct);
         using (var body = JsonDocument.Parse(await adId.Content.ReadAsStringAsync(Ct)))
         {
             Assert.False(body.RootElement.GetProperty("allowed").GetBoolean());
             Assert.Contains("ad_id.purpose_not_allowed", body.RootElement.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         }
 
-        var location = await client.PostAsJsonAsync("/api/v1/decisions", new { purpose = "agency.information_delivery", categories = new[] { "device.location" }, deviceId = "device-0001" }, Ct);
+        var location = await client.PostAsJsonAsync("/api/v1/decisions", new { purpose = "agency.information_delivery", categories = new[] { "device.location" }, deviceId = "device-0001-abcdefghijklmnop" }, Ct);
         using (var body = JsonDocument.Parse(await location.Content.ReadAsStringAsync(Ct)))
             Assert.Contains("location.no_consent", body.RootElement.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
 
@@ -140,6 +140,30 @@ public abstract class PersonsApiTests<THost>(THost host) where THost : MamoriHos
         Assert.Contains("purpose.not_for_subject_kind", entries[2].Reasons, StringComparison.Ordinal);
         Assert.All(entries, e => Assert.StartsWith("key:", e.Actor, StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => string.Join('|', e.Actor, e.Categories, e.Reasons, e.Target, e.Purpose).Contains(tag, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_device_consent_opens_location_and_ad_identifiers()
+    {
+        var client = await ClientAsync();
+        var device = "dev-" + Guid.NewGuid().ToString("N");
+        async Task<(bool Allowed, List<string?> Reasons)> Decide(string purpose, string category)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/decisions", new { purpose, categories = new[] { category }, deviceId = device }, Ct);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+            return (body.RootElement.GetProperty("allowed").GetBoolean(), [.. body.RootElement.GetProperty("reasons").EnumerateArray().Select(r => r.GetString())]);
+        }
+
+        Assert.Contains("location.no_consent", (await Decide("agency.information_delivery", "device.location")).Reasons);
+        Assert.Contains("ad_id.tracking_limited", (await Decide("agency.ad_delivery", "device.ad_id")).Reasons);
+
+        var consent = await host.CreateClient().PostAsJsonAsync("/api/v1/consents",
+            new { deviceId = device, choices = new Dictionary<string, bool> { ["location"] = true, ["ad_identifiers"] = true }, method = "app" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, consent.StatusCode);
+
+        Assert.True((await Decide("agency.information_delivery", "device.location")).Allowed);
+        Assert.True((await Decide("agency.ad_delivery", "device.ad_id")).Allowed);
+        Assert.Contains("ad_id.purpose_not_allowed", (await Decide("agency.usage_analysis", "device.ad_id")).Reasons);
     }
 
     [Fact]
