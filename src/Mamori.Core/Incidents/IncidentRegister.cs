@@ -20,7 +20,8 @@ public sealed class IncidentRegister(MamoriDb db, AuditTrail audit, CurrentPolic
     {
         var now = clock.GetUtcNow();
         var categories = ValidCategories(command.Categories);
-        var discoveredAt = command.DiscoveredAt ?? now;
+        // Stored in UTC (PostgreSQL's timestamptz takes no other offset); the day of awareness is taken in Japan.
+        var discoveredAt = (command.DiscoveredAt ?? now).ToUniversalTime();
         if (discoveredAt > now.AddMinutes(5))
             throw new MamoriException("incident.discovered_in_future", "The company cannot have known of it later than now.");
         if (command.OccurredAt is { } occurred && occurred > discoveredAt)
@@ -37,7 +38,7 @@ public sealed class IncidentRegister(MamoriDb db, AuditTrail audit, CurrentPolic
         {
             CreatedAt = now,
             CreatedBy = actor,
-            OccurredAt = command.OccurredAt,
+            OccurredAt = command.OccurredAt?.ToUniversalTime(),
             DiscoveredAt = discoveredAt,
             AwarenessDate = ReportDeadlines.JapanDate(discoveredAt),
             DiscoveredBy = Text(command.DiscoveredBy, "discoveredBy", Incident.MaxName, required: true)!,

@@ -5,7 +5,16 @@ namespace Mamori.Host.Web;
 public static class IncidentServices
 {
     /// <summary>The incident register, its working-day calendar and the agency's settings (<c>Mamori:Incidents</c>).</summary>
-    public static IServiceCollection AddMamoriIncidents(this IServiceCollection services, IConfiguration configuration)
+    /// <remarks>Read when first needed, so configuration added after this call (a test host's) counts.</remarks>
+    public static IServiceCollection AddMamoriIncidents(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => Settings(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<JapaneseCalendar>();
+        services.AddScoped<IncidentRegister>();
+        return services;
+    }
+
+    private static IncidentSettings Settings(IConfiguration configuration)
     {
         var section = configuration.GetSection(IncidentSettings.Section);
         var settings = new IncidentSettings();
@@ -13,9 +22,6 @@ public static class IncidentServices
         if (section.GetSection(nameof(IncidentSettings.FinancialDamageCategories)).Exists())
             settings.FinancialDamageCategories = [];
         section.Bind(settings);
-        services.AddSingleton(settings);
-        services.AddSingleton<JapaneseCalendar>();
-        services.AddScoped<IncidentRegister>();
-        return services;
+        return settings;
     }
 }

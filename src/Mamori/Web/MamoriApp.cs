@@ -45,7 +45,7 @@ public static class MamoriApp
         services.AddSingleton<PolicyArchive>();
         services.AddMamoriVault(options.DataDirectory, options.MasterKey, policy);
         services.AddMamoriConsent(options, policy);
-        services.AddMamoriIncidents(builder.Configuration);
+        services.AddMamoriIncidents();
 
         services.AddMamoriAuth();
         // Japanese stays Japanese in the HTML source (Razor would otherwise write every kana as &#x…;).
