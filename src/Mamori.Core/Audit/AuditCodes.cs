@@ -45,11 +45,15 @@ public static class AuditActions
     public const string Decision = "decision";
     public const string ConsentRecorded = "consent.recorded";
     public const string ConsentMerged = "consent.merged";
+    public const string IncidentRecorded = "incident.recorded";
+    public const string IncidentReportDrafted = "incident.report_drafted";
+    public const string IncidentNoticesDrafted = "incident.notices_drafted";
 
     public static readonly IReadOnlyList<string> All =
     [
         StaffCreated, StaffSignIn, StaffSignOut, StaffTotpEnrolment, ApiKeyCreated, ApiKeyRevoked, PolicyPublished, AuditVerified,
         PersonCreated, PersonRead, PersonUpdated, PersonFileAdded, PersonFileRead, PersonSearched, PersonErased, Decision, ConsentRecorded, ConsentMerged,
+        IncidentRecorded, IncidentReportDrafted, IncidentNoticesDrafted,
     ];
 }
 

@@ -160,6 +160,119 @@ namespace Mamori.Storage.Migrations.Postgres
                     b.ToTable("consent_records", (string)null);
                 });
 
+            modelBuilder.Entity("Mamori.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AwarenessDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("ContractorInvolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContractorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("DiscoveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DiscoveredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("FinancialDamageRisk")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FinancialSector")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("KeyLeaked")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Malicious")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MeasuresForPersons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Other")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("PersonsAffected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreventionMeasures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Publication")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SecondaryDamage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("StronglyEncrypted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("Suspected")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwarenessDate");
+
+                    b.ToTable("incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Mamori.Incidents.IncidentPerson", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IncidentId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("incident_persons", (string)null);
+                });
+
             modelBuilder.Entity("Mamori.Policy.PolicyVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -474,6 +587,15 @@ namespace Mamori.Storage.Migrations.Postgres
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Mamori.Incidents.IncidentPerson", b =>
+                {
+                    b.HasOne("Mamori.Incidents.Incident", null)
+                        .WithMany("AffectedPersons")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mamori.Vault.PersonItem", b =>
                 {
                     b.HasOne("Mamori.Vault.Person", null)
@@ -534,6 +656,11 @@ namespace Mamori.Storage.Migrations.Postgres
 
                     b.Navigation("Provenance")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Incidents.Incident", b =>
+                {
+                    b.Navigation("AffectedPersons");
                 });
 
             modelBuilder.Entity("Mamori.Vault.Person", b =>

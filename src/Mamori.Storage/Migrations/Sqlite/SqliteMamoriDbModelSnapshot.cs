@@ -153,6 +153,119 @@ namespace Mamori.Storage.Migrations.Sqlite
                     b.ToTable("consent_records", (string)null);
                 });
 
+            modelBuilder.Entity("Mamori.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AwarenessDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ContractorInvolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContractorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DiscoveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DiscoveredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FinancialDamageRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FinancialSector")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("KeyLeaked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Malicious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeasuresForPersons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Other")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonsAffected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreventionMeasures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Publication")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondaryDamage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StronglyEncrypted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Suspected")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwarenessDate");
+
+                    b.ToTable("incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Mamori.Incidents.IncidentPerson", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("incident_persons", (string)null);
+                });
+
             modelBuilder.Entity("Mamori.Policy.PolicyVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -461,6 +574,15 @@ namespace Mamori.Storage.Migrations.Sqlite
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Mamori.Incidents.IncidentPerson", b =>
+                {
+                    b.HasOne("Mamori.Incidents.Incident", null)
+                        .WithMany("AffectedPersons")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mamori.Vault.PersonItem", b =>
                 {
                     b.HasOne("Mamori.Vault.Person", null)
@@ -521,6 +643,11 @@ namespace Mamori.Storage.Migrations.Sqlite
 
                     b.Navigation("Provenance")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Incidents.Incident", b =>
+                {
+                    b.Navigation("AffectedPersons");
                 });
 
             modelBuilder.Entity("Mamori.Vault.Person", b =>
