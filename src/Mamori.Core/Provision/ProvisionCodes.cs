@@ -26,6 +26,12 @@ public static class ProvisionCodes
     /// <summary>A recipient abroad (not Japan, not an EU/EEA or UK adequacy country) needs consent given with the three
     /// Art. 28(2) information items: the country, its regime, the recipient's measures.</summary>
     public const string CrossBorderInfoMissing = "provision.cross_border_info_missing";
+    /// <summary>Joint use (§6) is with the joint users named there only.</summary>
+    public const string NotJointUser = "provision.not_joint_user";
+    /// <summary>Joint use serves §6's purposes (§4(1)⑨–⑬) only.</summary>
+    public const string PurposeNotJointUse = "provision.purpose_not_joint_use";
+    /// <summary>Only §6's items are used jointly.</summary>
+    public const string ItemNotJointUse = "provision.item_not_joint_use";
     public const string ItemNotHeld = "provision.item_not_held";
     public const string PersonIdMissing = "provision.person_id_missing";
 

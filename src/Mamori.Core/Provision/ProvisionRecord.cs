@@ -24,6 +24,8 @@ public static class ConsentSources
     public const string Acquisition = "acquisition";
     /// <summary>The customer's own request to provide to a co-solicitor (§5 table).</summary>
     public const string Request = "request";
+    /// <summary>Joint use with a joint user abroad: consent with the Art. 28 information (a record is kept).</summary>
+    public const string JointUse = "joint_use";
     /// <summary>For an Art. 31 record: the person's <c>art31_link</c> choice in the consent ledger.</summary>
     public const string Ledger = "ledger";
     /// <summary>For an Art. 30 record: the provider says the person consented.</summary>

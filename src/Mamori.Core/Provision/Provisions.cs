@@ -42,6 +42,9 @@ public sealed class Provisions(MamoriDb db, PersonVault vault, CurrentPolicy pol
     public const string ConsentBasis = "consent";
     public const string RequestBasis = "request";
     public const string OptOutBasis = "opt_out";
+    /// <summary>Joint use with a group company (§6, Art. 27(5)(iii)): not a provision to a third party, so no record —
+    /// unless the joint user is abroad, which needs consent with the Art. 28 information and a record.</summary>
+    public const string JointUseBasis = "joint_use";
     public const string ExceptionPrefix = "exception:";
     public const string CoSolicitorKind = "co_solicitor";
     public const string InsurerKind = "insurer";
@@ -66,7 +69,8 @@ public sealed class Provisions(MamoriDb db, PersonVault vault, CurrentPolicy pol
 
         var (basis, exception) = ParseBasis(command.Basis);
         if (basis is null)
-            await denial.ThrowAsync(ProvisionCodes.BasisUnknown, "The basis is consent, request or exception:<law|vital_interests|public_health|state_cooperation>.", 400);
+            await denial.ThrowAsync(ProvisionCodes.BasisUnknown,
+                "The basis is consent, request, joint_use or exception:<law|vital_interests|public_health|state_cooperation>.", 400);
         if (basis == ExceptionPrefix && !document.ThirdParty.Exceptions.Any(e => e.Id == exception))
             await denial.ThrowAsync(ProvisionCodes.ExceptionUnknown,
                 $"Unknown exception. Exceptions (§5): {string.Join(", ", document.ThirdParty.Exceptions.Select(e => e.Id))}.", 400);
@@ -91,11 +95,24 @@ public sealed class Provisions(MamoriDb db, PersonVault vault, CurrentPolicy pol
                     $"At the customer's request only the §5 table's items go to a co-solicitor: {string.Join(", ", document.ThirdParty.CoSolicitation.Items)}.", 403);
         }
 
+        if (basis == JointUseBasis)
+        {
+            var jointUse = document.JointUse;
+            if (!jointUse.Users.Contains(recipient!.Id))
+                await denial.ThrowAsync(ProvisionCodes.NotJointUser, "The recipient is not a joint user named in §6.", 403);
+            if (!jointUse.Purposes.Contains(purpose.Id))
+                await denial.ThrowAsync(ProvisionCodes.PurposeNotJointUse, $"Joint use serves only §6's purposes: {string.Join(", ", jointUse.Purposes)}.", 403);
+            if (items.Any(i => !jointUse.Items.Contains(i)))
+                await denial.ThrowAsync(ProvisionCodes.ItemNotJointUse, $"Only §6's items are used jointly: {string.Join(", ", jointUse.Items)}.", 403);
+        }
+
         (string Source, string Reference, bool CrossBorder)? consent = null;
         if (basis == ConsentBasis)
             consent = await ConsentAsync(denial, command.PersonId, recipient!, purpose.Id, items, ct);
         else if (basis == RequestBasis)
-            consent = await RequestConsentAsync(denial, command.PersonId, recipient!, purpose.Id, ct);
+            consent = await RequestConsentAsync(denial, command.PersonId, recipient!, purpose.Id, ConsentSources.Request, ct);
+        else if (basis == JointUseBasis && CrossBorder.NeedsInformation(recipient!.Country))
+            consent = await RequestConsentAsync(denial, command.PersonId, recipient, purpose.Id, ConsentSources.JointUse, ct);
 
         // The record: a batch record of the same flow is extended, otherwise a new one is written.
         ProvisionRecord? record = null;
@@ -183,7 +200,7 @@ public sealed class Provisions(MamoriDb db, PersonVault vault, CurrentPolicy pol
 
     private static (string? Basis, string? Exception) ParseBasis(string? basis) => basis switch
     {
-        ConsentBasis or RequestBasis or OptOutBasis => (basis, null),
+        ConsentBasis or RequestBasis or OptOutBasis or JointUseBasis => (basis, null),
         { } b when b.StartsWith(ExceptionPrefix, StringComparison.Ordinal) => (ExceptionPrefix, b[ExceptionPrefix.Length..]),
         _ => (null, null),
     };
@@ -229,15 +246,16 @@ public sealed class Provisions(MamoriDb db, PersonVault vault, CurrentPolicy pol
         return (ConsentSources.Acquisition, "policy:" + string.Join(",", agreed), false);
     }
 
-    private async Task<(string, string, bool)> RequestConsentAsync(Denial denial, Guid personId, Recipient recipient, string purpose, CancellationToken ct)
+    private async Task<(string, string, bool)> RequestConsentAsync(Denial denial, Guid personId, Recipient recipient, string purpose, string source,
+        CancellationToken ct)
     {
         if (!CrossBorder.NeedsInformation(recipient.Country))
-            return (ConsentSources.Request, "customer_request", false);
+            return (source, "customer_request", false);
         var informed = (await ExplicitConsentsAsync(personId, recipient, purpose, ct)).FirstOrDefault(c => c.HasCrossBorderInformation(recipient.Country));
         if (informed is null)
             await denial.ThrowAsync(ProvisionCodes.CrossBorderInfoMissing,
                 "The recipient is abroad: the person's consent must have been given with the country, its regime and the recipient's measures.", 403);
-        return (ConsentSources.Request, informed!.Id.ToString("D"), true);
+        return (source, informed!.Id.ToString("D"), true);
     }
 
     private async Task<List<ProvisionConsent>> ExplicitConsentsAsync(Guid personId, Recipient recipient, string purpose, CancellationToken ct)

@@ -255,6 +255,29 @@ public abstract class ProvisionsApiTests<THost>(THost host) where THost : Mamori
     }
 
     [Fact]
+    public async Task Joint_use_goes_to_the_joint_user_for_its_purposes_and_items_only_without_a_record()
+    {
+        var client = await ClientAsync(host);
+        var tag = Tag();
+        var id = await CreatePersonAsync(client, new
+        {
+            kind = "customer", channel = "automatic",
+            items = new Dictionary<string, string> { ["contact.name"] = "鈴木 一" + tag, ["device.id"] = "dev-" + tag },
+        });
+
+        await DeniedAsync(await ProvideAsync(client, id, "partner_insurers", "agency.ad_delivery", "joint_use", ["device.id"]), "provision.not_joint_user");
+        await DeniedAsync(await ProvideAsync(client, id, "kakacom", "agency.campaign", "joint_use", ["contact.name"]), "provision.purpose_not_joint_use");
+        await DeniedAsync(await ProvideAsync(client, id, "kakacom", "agency.ad_delivery", "joint_use", ["contact.name"]), "provision.item_not_joint_use");
+
+        var provided = await OkAsync(await ProvideAsync(client, id, "kakacom", "agency.ad_delivery", "joint_use", ["device.id"]));
+        Assert.Equal("dev-" + tag, provided.GetProperty("data").GetProperty("device.id").GetString());
+        Assert.False(provided.GetProperty("recordRequired").GetBoolean());
+        Assert.Empty(await RecordsAsync(client, id));
+        var entry = (await host.AuditEntriesAsync()).Last(e => e.Action == AuditActions.Provision && e.PersonId == id);
+        Assert.Equal((AuditOutcomes.Allowed, "recipient:kakacom"), (entry.Outcome, entry.Target));
+    }
+
+    [Fact]
     public async Task Only_holders_of_the_provision_permission_provide()
     {
         var owner = await ClientAsync(host);
