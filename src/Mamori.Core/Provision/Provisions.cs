@@ -185,7 +185,7 @@ public sealed class Provisions(MamoriDb db, PersonVault vault, CurrentPolicy pol
     /// Whether a policy version names a recipient kind together with the purpose, so that agreeing to it at acquisition
     /// is consent to that provision: §5 names its recipient kinds for its purposes; a §4 purpose marked as a provision
     /// outside §5's list names its own recipients — co-solicitors for the one whose items are the §5 table's, partner
-    /// insurers for the others (§4(1)①-3, ①-4). The policy has no field tying the two yet (docs/decisions/ADR-provision).
+    /// insurers for the others (§4(1)①-3, ①-4). The policy has no field tying the two yet (docs/decisions/ADR-009-provision.md).
     /// </summary>
     public static bool NamesRecipient(PolicyDocument document, string recipientKind, string purposeId)
     {
