@@ -48,12 +48,24 @@ public static class AuditActions
     public const string IncidentRecorded = "incident.recorded";
     public const string IncidentReportDrafted = "incident.report_drafted";
     public const string IncidentNoticesDrafted = "incident.notices_drafted";
+    /// <summary>A hand-over to a third party (allowed or denied); the target names the record written, or the recipient.</summary>
+    public const string Provision = "provision";
+    public const string ProvisionConsentRecorded = "provision_consent.recorded";
+    public const string ProvisionConsentWithdrawn = "provision_consent.withdrawn";
+    /// <summary>An Art. 30 record of personal data received from a third party.</summary>
+    public const string ProvisionReceiptRecorded = "provision_record.receipt";
+    /// <summary>An Art. 31 record: personal-related information received to be linked, the person's consent confirmed.</summary>
+    public const string ProvisionLinkingRecorded = "provision_record.linking";
+    public const string ProvisionRecordsRead = "provision_record.read";
+    public const string ProvisionRecordsPurged = "provision_record.purged";
 
     public static readonly IReadOnlyList<string> All =
     [
         StaffCreated, StaffSignIn, StaffSignOut, StaffTotpEnrolment, ApiKeyCreated, ApiKeyRevoked, PolicyPublished, AuditVerified,
         PersonCreated, PersonRead, PersonUpdated, PersonFileAdded, PersonFileRead, PersonSearched, PersonErased, Decision, ConsentRecorded, ConsentMerged,
         IncidentRecorded, IncidentReportDrafted, IncidentNoticesDrafted,
+        Provision, ProvisionConsentRecorded, ProvisionConsentWithdrawn, ProvisionReceiptRecorded, ProvisionLinkingRecorded,
+        ProvisionRecordsRead, ProvisionRecordsPurged,
     ];
 }
 

@@ -78,6 +78,54 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         return new PersonView(person.Id, person.Kind, purpose, items, withheld, person.UseSuspended, person.ProvisionSuspended);
     }
 
+    /// <summary>
+    /// Exactly the named categories of the person, for a hand-over to a third party. The categories are decided
+    /// together and refused whole (audited, nothing decrypted) when any of them is not allowed or not held;
+    /// <paramref name="ground"/> is the §8 ground this use itself rests on (an exception ①–④), which stands in
+    /// for the ground recorded at acquisition. <paramref name="onAllowed"/> runs before the allowed entry is
+    /// appended, so what it adds to the context (the provision record) is stored in the same commit as the entry.
+    /// </summary>
+    public async Task<IReadOnlyList<ItemView>> ReadForProvisionAsync(Guid personId, string purpose, IReadOnlyCollection<string> categories,
+        string action, string actor, SubjectFlags context, string? ground, string? target, Func<IReadOnlyList<ItemView>, Task> onAllowed,
+        CancellationToken ct = default)
+    {
+        var person = await FindAsync(personId, ct);
+        var groundId = ground is null ? 0 : engine.Policy.SensitiveGroundId(ground);
+        var state = StateOf(person, context);
+        var stored = person.Items.Where(i => i.ContentType == ItemContent.Text && categories.Contains(i.Category)).ToList();
+        foreach (var item in stored)
+            state = ItemState(state, item);
+        if (groundId > 0)
+            state = state with { SensitiveGround = groundId };
+        var decision = engine.Decide(purpose, categories, person.Kind, state);
+        await RequireAllowedAsync(decision, actor, action, person.Id, purpose, categories, ct, target);
+        var missing = categories.Where(c => !stored.Any(i => i.Category == c)).ToList();
+        if (missing.Count > 0)
+        {
+            await AuditAsync(actor, action, AuditOutcomes.Denied, person.Id, purpose, categories, ["provision.item_not_held"], ct, target);
+            throw new MamoriException("provision.item_not_held", $"The person has no value for: {string.Join(", ", missing)}.", 409);
+        }
+
+        var items = new List<ItemView>();
+        using (var key = await keys.GetDataKeyAsync(person.Id, ct))
+        {
+            // The latest value of each category.
+            foreach (var item in stored.GroupBy(i => i.Category).Select(g => g.MaxBy(i => i.CreatedAt)!).OrderBy(i => i.Category, StringComparer.Ordinal))
+                items.Add(new ItemView(item.Id, item.Category, item.ContentType, ItemCipher.DecryptText(key, item.Category, item.Id, item.Ciphertext),
+                    item.Provenance, item.CreatedAt, item.CreatedBy));
+        }
+        await onAllowed(items);
+        await AuditAsync(actor, action, AuditOutcomes.Allowed, person.Id, purpose, categories, null, ct, target);
+        return items;
+    }
+
+    /// <summary>The provenance of each stored item of the named categories (no values): where and under which notice it was acquired.</summary>
+    public async Task<IReadOnlyList<(string Category, Provenance Provenance)>> ProvenanceAsync(Guid personId, IReadOnlyCollection<string> categories, CancellationToken ct = default)
+    {
+        var person = await FindAsync(personId, ct);
+        return [.. person.Items.Where(i => categories.Contains(i.Category)).Select(i => (i.Category, i.Provenance))];
+    }
+
     /// <summary>The person's kind and request flags, no values: what a console needs to offer the purposes that apply.</summary>
     public async Task<PersonSummary> DescribeAsync(Guid personId, CancellationToken ct = default)
     {
@@ -265,23 +313,23 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
 
     /// <summary>Records a denial before refusing, so every refused use is in the trail too.</summary>
     private async Task RequireAllowedAsync(Decision decision, string actor, string action, Guid personId, string purpose,
-        IEnumerable<string> categories, CancellationToken ct)
+        IEnumerable<string> categories, CancellationToken ct, string? target = null)
     {
         if (decision.IsAllowed)
             return;
-        await AuditAsync(actor, action, AuditOutcomes.Denied, personId, purpose, categories, decision.Reasons, ct);
+        await AuditAsync(actor, action, AuditOutcomes.Denied, personId, purpose, categories, decision.Reasons, ct, target);
         throw new UseDeniedException(decision.Reasons);
     }
 
     /// <summary>Appends to the audit trail, which also commits the context's pending changes. What a caller named
     /// but the policy does not know (a mistyped purpose or category) is left out: the trail holds policy ids only.</summary>
     private Task AuditAsync(string actor, string action, string outcome, Guid? personId, string? purpose,
-        IEnumerable<string>? categories, IEnumerable<string>? reasons, CancellationToken ct) =>
+        IEnumerable<string>? categories, IEnumerable<string>? reasons, CancellationToken ct, string? target = null) =>
         audit.AppendAsync(new AuditEvent(actor, action, outcome,
             purpose is not null && engine.Policy.PurposeId(purpose) >= 0 ? purpose : null,
             personId, null,
             categories is null ? null : [.. categories.Where(c => engine.Policy.CategoryId(c) >= 0)],
-            reasons is null ? null : [.. reasons.Distinct()]), ct);
+            reasons is null ? null : [.. reasons.Distinct()], target), ct);
 
     private static string[] SearchedCategories(PersonSearch search) =>
     [

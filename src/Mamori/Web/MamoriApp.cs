@@ -46,6 +46,7 @@ public static class MamoriApp
         services.AddMamoriVault(options.DataDirectory, options.MasterKey, policy);
         services.AddMamoriConsent(options, policy);
         services.AddMamoriIncidents();
+        services.AddMamoriProvision();
 
         services.AddMamoriAuth();
         // Japanese stays Japanese in the HTML source (Razor would otherwise write every kana as &#x…;).
@@ -97,6 +98,7 @@ public static class MamoriApp
         app.MapDecisionsApi();
         app.MapConsentsApi();
         app.MapIncidentsApi();
+        app.MapProvisionsApi();
         app.MapConsentScript();
         app.MapRazorPages();
         return app;
