@@ -1,0 +1,206 @@
+using Mamori.Data;
+using Mamori.Policy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Consent;
+
+/// <summary>A choice to record: categories given or refused by one subject, and how.</summary>
+/// <param name="Gpc">The request carried Global Privacy Control (<c>Sec-GPC: 1</c>): targeting is refused whatever was asked.</param>
+/// <param name="Actor">Who records it: <c>anonymous</c>, or an API key or staff id.</param>
+/// <param name="Trusted">The caller may manage consents: speak for persons and use every method.</param>
+/// <param name="Reference">For a written consent, the signed form's reference.</param>
+public sealed record RecordConsent(ConsentSubject Subject, IReadOnlyDictionary<string, bool> Choices, string Method, bool Gpc, string Actor,
+    bool Trusted = false, string? Reference = null);
+
+/// <summary>What one <see cref="ConsentLedger.RecordAsync"/> stored, and the subject's choices afterwards.</summary>
+public sealed record ConsentRecorded(Guid ReceiptId, DateTimeOffset At, string Method, bool GpcApplied, IReadOnlyList<ConsentRecord> Rows, ConsentState State);
+
+/// <summary>The choice in force for a category: the latest record, or the category's default when none is on record.</summary>
+public sealed record CurrentChoice(ConsentCategory Category, bool Given, ConsentRecord? Record);
+
+/// <summary>A subject's choices in force, and whether the policy has changed since in a way that needs them asked again.</summary>
+public sealed record ConsentState(ConsentSubject Subject, IReadOnlyList<CurrentChoice> Choices, bool NeedsReconsent)
+{
+    public bool Allows(string category) => Choices.FirstOrDefault(c => c.Category.Id == category)?.Given ?? false;
+}
+
+/// <summary>
+/// The consent ledger: every choice by a device or person, per category, with method, time, policy version and
+/// the hash of the notice shown, kept for good (rows are only ever added). Use cases: record, current, history,
+/// whether to ask again, and the merge of a device's choices with a person's once the device is linked.
+/// </summary>
+public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCatalog catalog, ReconsentCheck reconsent, TimeProvider clock)
+{
+    public const int MaxChoices = 32;
+    public const int MaxReferenceLength = 200;
+
+    private IQueryable<ConsentRecord> Records => db.Set<ConsentRecord>();
+
+    public async Task<ConsentRecorded> RecordAsync(RecordConsent command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        Validate(command);
+        if (!command.Subject.IsDevice)
+            await RequirePersonAsync(command.Subject, ct);
+
+        var gpcApplies = command.Gpc && catalog.Find(ConsentCatalog.Targeting) is not null;
+        var choices = new Dictionary<string, (bool Given, string Method)>(StringComparer.Ordinal);
+        foreach (var (category, given) in command.Choices)
+            choices[category] = (given, command.Method);
+        if (gpcApplies)
+            choices[ConsentCatalog.Targeting] = (false, ConsentMethods.Gpc);
+
+        var receiptId = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        var rows = choices.Select(choice => new ConsentRecord
+        {
+            SubjectKind = command.Subject.Kind,
+            SubjectId = command.Subject.Id,
+            Category = choice.Key,
+            Given = choice.Value.Given,
+            Method = choice.Value.Method,
+            RecordedAt = now,
+            PolicyVersion = policy.Version,
+            NoticeHash = policy.ContentHash,
+            ReceiptId = receiptId,
+            Reference = command.Reference,
+            RecordedBy = command.Actor,
+        }).ToList();
+        db.Set<ConsentRecord>().AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        return new ConsentRecorded(receiptId, now, command.Method, gpcApplies, rows, await CurrentAsync(command.Subject, ct));
+    }
+
+    /// <summary>Every choice the subject has made, oldest first.</summary>
+    public Task<List<ConsentRecord>> HistoryAsync(ConsentSubject subject, CancellationToken ct = default) =>
+        Records.AsNoTracking().Where(r => r.SubjectKind == subject.Kind && r.SubjectId == subject.Id).OrderBy(r => r.Id).ToListAsync(ct);
+
+    /// <summary>The choice in force per category (latest record, else the default) and whether to ask again.</summary>
+    public async Task<ConsentState> CurrentAsync(ConsentSubject subject, CancellationToken ct = default) =>
+        await StateAsync(subject, Latest(await HistoryAsync(subject, ct)), ct);
+
+    /// <summary>The policy versions whose consents still stand under the one in force (the current one included).</summary>
+    public async Task<IReadOnlyList<string>> VersionsStillValidAsync(CancellationToken ct = default)
+    {
+        var versions = await db.PolicyVersions.AsNoTracking().OrderBy(v => v.EffectiveFrom).ToListAsync(ct);
+        return [.. versions.Where(reconsent.StillValid).Select(v => v.Version)];
+    }
+
+    /// <summary>
+    /// Once a device is linked to a person, their choices become one: per category the later choice wins, and a
+    /// targeting refusal by Global Privacy Control always wins. The winning choice is copied (as a new row naming
+    /// where it came from) to whichever side differs, so the device and the person answer alike from then on.
+    /// </summary>
+    public async Task<ConsentState> MergeDeviceIntoPersonAsync(string deviceId, Guid personId, string actor, CancellationToken ct = default)
+    {
+        var device = ConsentSubject.Device(deviceId);
+        var person = ConsentSubject.Person(personId);
+        await RequirePersonAsync(person, ct);
+        var fromDevice = Latest(await HistoryAsync(device, ct));
+        var fromPerson = Latest(await HistoryAsync(person, ct));
+
+        var receiptId = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        foreach (var category in fromDevice.Keys.Union(fromPerson.Keys))
+        {
+            var deviceChoice = fromDevice.GetValueOrDefault(category);
+            var personChoice = fromPerson.GetValueOrDefault(category);
+            var winner = Winner(category, deviceChoice, personChoice);
+            if (Differs(personChoice, winner))
+                db.Set<ConsentRecord>().Add(CopyOf(winner, person, device, receiptId, now, actor));
+            if (catalog.Find(category)?.ForDevices == true && Differs(deviceChoice, winner))
+                db.Set<ConsentRecord>().Add(CopyOf(winner, device, person, receiptId, now, actor));
+        }
+        await db.SaveChangesAsync(ct);
+        return await CurrentAsync(person, ct);
+    }
+
+    private void Validate(RecordConsent command)
+    {
+        if (command.Choices is null || command.Choices.Count == 0)
+            throw new MamoriException(ConsentCodes.ChoicesMissing, "Give 'choices': at least one category with true or false.");
+        if (command.Choices.Count > MaxChoices)
+            throw new MamoriException(ConsentCodes.TooManyChoices, $"At most {MaxChoices} choices.");
+        if (!ConsentMethods.All.Contains(command.Method))
+            throw new MamoriException(ConsentCodes.MethodUnknown, $"Unknown method '{command.Method}'. Methods: {string.Join(", ", ConsentMethods.All)}.");
+        if (!command.Trusted && !ConsentMethods.Public.Contains(command.Method))
+            throw new MamoriException(ConsentCodes.MethodNotAllowed,
+                $"Method '{command.Method}' is recorded by the agency's systems only. Public callers use: {string.Join(", ", ConsentMethods.Public)}.");
+        if (command.Method == ConsentMethods.Gpc && command.Choices.Values.Any(given => given))
+            throw new MamoriException(ConsentCodes.GpcOnlyRefuses, "Global Privacy Control only ever refuses: every choice under method 'gpc' is false.");
+        if (command.Reference is { Length: 0 or > MaxReferenceLength } || (command.Method == ConsentMethods.Written && command.Reference is null))
+            throw new MamoriException(ConsentCodes.ReferenceInvalid,
+                $"A written consent names its signed form in 'reference' (1–{MaxReferenceLength} characters).");
+
+        foreach (var (id, given) in command.Choices)
+        {
+            var category = catalog.Find(id)
+                ?? throw new MamoriException(ConsentCodes.CategoryUnknown, $"Unknown consent category '{id}'. Categories: {string.Join(", ", catalog.All.Select(c => c.Id))}.");
+            if (command.Subject.IsDevice && !category.ForDevices)
+                throw new MamoriException(ConsentCodes.CategoryNotForDevice, $"'{id}' is agreed to by a person, not by a device: give 'personId'.");
+            if (category.Requirement == ConsentRequirement.None && !given)
+                throw new MamoriException(ConsentCodes.NecessaryNotOptional, $"'{id}' is needed for the service to work and cannot be refused.");
+            if (category.Requirement == ConsentRequirement.Written && given && command.Method != ConsentMethods.Written)
+                throw new MamoriException(ConsentCodes.WrittenMethodRequired, $"'{id}' is given only in writing: use method 'written' with the form's reference.");
+        }
+    }
+
+    private async Task RequirePersonAsync(ConsentSubject person, CancellationToken ct)
+    {
+        var id = Guid.Parse(person.Id);
+        if (!await db.Set<Vault.Person>().AnyAsync(p => p.Id == id && p.ErasedAt == null, ct))
+            throw new MamoriException(ConsentCodes.PersonNotFound, "No such person.", 404);
+    }
+
+    private async Task<ConsentState> StateAsync(ConsentSubject subject, Dictionary<string, ConsentRecord> latest, CancellationToken ct)
+    {
+        var choices = catalog.All
+            .Where(c => !subject.IsDevice || c.ForDevices)
+            .Select(c => latest.TryGetValue(c.Id, out var record) ? new CurrentChoice(c, record.Given, record) : new CurrentChoice(c, c.GivenByDefault, null))
+            .ToList();
+        return new ConsentState(subject, choices, await NeedsReconsentAsync(latest.Values, ct));
+    }
+
+    /// <summary>True when a choice in force was made under a version whose differences from the current policy need new consent.</summary>
+    private async Task<bool> NeedsReconsentAsync(IEnumerable<ConsentRecord> inForce, CancellationToken ct)
+    {
+        var hashes = inForce.Select(r => r.NoticeHash).Where(h => h != policy.ContentHash).Distinct().ToList();
+        if (hashes.Count == 0)
+            return false;
+        var stored = await db.PolicyVersions.AsNoTracking().Where(v => hashes.Contains(v.ContentHash)).ToListAsync(ct);
+        return stored.Count < hashes.Count || !stored.All(reconsent.StillValid);
+    }
+
+    private static Dictionary<string, ConsentRecord> Latest(IEnumerable<ConsentRecord> history) =>
+        history.GroupBy(r => r.Category, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!, StringComparer.Ordinal);
+
+    private static ConsentRecord Winner(string category, ConsentRecord? fromDevice, ConsentRecord? fromPerson)
+    {
+        if (category == ConsentCatalog.Targeting && (IsGpcRefusal(fromDevice) || IsGpcRefusal(fromPerson)))
+            return IsGpcRefusal(fromDevice) ? fromDevice! : fromPerson!;
+        if (fromDevice is null || fromPerson is null)
+            return (fromDevice ?? fromPerson)!;
+        return (fromDevice.RecordedAt, fromDevice.Id).CompareTo((fromPerson.RecordedAt, fromPerson.Id)) > 0 ? fromDevice : fromPerson;
+    }
+
+    private static bool IsGpcRefusal(ConsentRecord? record) => record is { Given: false, Method: ConsentMethods.Gpc };
+
+    private static bool Differs(ConsentRecord? side, ConsentRecord winner) =>
+        side is null || side.Given != winner.Given || (IsGpcRefusal(winner) && !IsGpcRefusal(side));
+
+    private static ConsentRecord CopyOf(ConsentRecord winner, ConsentSubject to, ConsentSubject from, Guid receiptId, DateTimeOffset now, string actor) => new()
+    {
+        SubjectKind = to.Kind,
+        SubjectId = to.Id,
+        Category = winner.Category,
+        Given = winner.Given,
+        Method = winner.Method,
+        RecordedAt = now,
+        PolicyVersion = winner.PolicyVersion,
+        NoticeHash = winner.NoticeHash,
+        ReceiptId = receiptId,
+        Reference = winner.Reference,
+        LinkedFrom = from.ToString(),
+        RecordedBy = actor,
+    };
+}
