@@ -18,6 +18,8 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
+    /// <summary>Mamori's services, to check what a click recorded on the server.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host has not started.");
 
     public async ValueTask InitializeAsync()
     {

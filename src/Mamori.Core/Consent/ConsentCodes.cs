@@ -6,6 +6,8 @@ public static class ConsentCodes
     public const string SubjectMissing = "consent.subject_missing";
     public const string SubjectAmbiguous = "consent.subject_ambiguous";
     public const string DeviceIdInvalid = "consent.device_id_invalid";
+    public const string SubjectKindUnknown = "consent.subject_kind_unknown";
+    public const string PersonIdInvalid = "consent.person_id_invalid";
     public const string PersonNotFound = "consent.person_not_found";
     public const string ChoicesMissing = "consent.choices_missing";
     public const string TooManyChoices = "consent.too_many_choices";

@@ -71,6 +71,35 @@ public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCata
         return new ConsentRecorded(receiptId, now, command.Method, gpcApplies, rows, await CurrentAsync(command.Subject, ct));
     }
 
+    /// <summary>
+    /// The subject an id names: <paramref name="kind"/> says which (device or person); without it, a person if the
+    /// id is a person's, else a device (an app may well use a GUID as its device ID).
+    /// </summary>
+    public async Task<ConsentSubject> ResolveAsync(string id, string? kind, CancellationToken ct = default)
+    {
+        switch (kind)
+        {
+            case "device":
+                return ConsentSubject.Device(id);
+            case "person":
+                var person = PersonSubject(id);
+                await RequirePersonAsync(person, ct);
+                return person;
+            case null:
+                return Guid.TryParseExact(id, "D", out var personId) && await PersonExistsAsync(personId, ct)
+                    ? ConsentSubject.Person(personId)
+                    : ConsentSubject.Device(id);
+            default:
+                throw new MamoriException(ConsentCodes.SubjectKindUnknown, "'kind' is device or person.");
+        }
+    }
+
+    /// <summary>A person named by their id as text (a GUID).</summary>
+    public static ConsentSubject PersonSubject(string id) =>
+        Guid.TryParseExact(id, "D", out var personId)
+            ? ConsentSubject.Person(personId)
+            : throw new MamoriException(ConsentCodes.PersonIdInvalid, "A person's id is a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).");
+
     /// <summary>Every choice the subject has made, oldest first.</summary>
     public Task<List<ConsentRecord>> HistoryAsync(ConsentSubject subject, CancellationToken ct = default) =>
         Records.AsNoTracking().Where(r => r.SubjectKind == subject.Kind && r.SubjectId == subject.Id).OrderBy(r => r.Id).ToListAsync(ct);
@@ -147,10 +176,13 @@ public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCata
 
     private async Task RequirePersonAsync(ConsentSubject person, CancellationToken ct)
     {
-        var id = Guid.Parse(person.Id);
-        if (!await db.Set<Vault.Person>().AnyAsync(p => p.Id == id && p.ErasedAt == null, ct))
+        if (!await PersonExistsAsync(Guid.Parse(person.Id), ct))
             throw new MamoriException(ConsentCodes.PersonNotFound, "No such person.", 404);
     }
+
+    /// <summary>Erased persons are gone: no choice is recorded or shown for them.</summary>
+    private Task<bool> PersonExistsAsync(Guid id, CancellationToken ct) =>
+        db.Set<Vault.Person>().AnyAsync(p => p.Id == id && p.ErasedAt == null, ct);
 
     private async Task<ConsentState> StateAsync(ConsentSubject subject, Dictionary<string, ConsentRecord> latest, CancellationToken ct)
     {

@@ -44,6 +44,7 @@ public static class MamoriApp
         services.AddScoped<PolicyVersions>();
         services.AddSingleton<PolicyArchive>();
         services.AddMamoriVault(options.DataDirectory, options.MasterKey, policy);
+        services.AddMamoriConsent(options, policy);
 
         services.AddMamoriAuth();
         // Japanese stays Japanese in the HTML source (Razor would otherwise write every kana as &#x…;).
@@ -81,6 +82,7 @@ public static class MamoriApp
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -92,6 +94,8 @@ public static class MamoriApp
         app.MapWhoAmIApi();
         app.MapPersonsApi();
         app.MapDecisionsApi();
+        app.MapConsentsApi();
+        app.MapConsentScript();
         app.MapRazorPages();
         return app;
     }
@@ -100,4 +104,5 @@ public static class MamoriApp
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
+    public const string Consent = "consent";
 }

@@ -11,6 +11,10 @@ public sealed record ServeOptions
     public bool Demo { get; init; }
     /// <summary>Sign-in attempts (password or code posts) allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; init; } = 10;
+    /// <summary>Consent posts (banner choices, the settings form) allowed per client address per minute.</summary>
+    public int ConsentPostsPerMinute { get; init; } = 30;
+    /// <summary>Origins of the agency's sites that load /consent.js and post choices to Mamori (CORS), e.g. https://www.example.co.jp.</summary>
+    public IReadOnlyList<string> SiteOrigins { get; init; } = [];
     /// <summary>The master key ring as base64 (MAMORI_MASTER_KEY), for production; null means the key file in the data directory.</summary>
     public string? MasterKey { get; init; }
     /// <summary>The first admin's password (MAMORI_ADMIN_PASSWORD); generated and printed once when null.</summary>

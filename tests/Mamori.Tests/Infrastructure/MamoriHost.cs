@@ -30,8 +30,13 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
     public ServeOptions Options { get; private set; } = new();
     /// <summary>Many tests sign in from the same (test) address; the limit itself has its own test host.</summary>
     protected virtual int SignInAttemptsPerMinute => 10_000;
+    /// <summary>Likewise for recording consents (banner choices, the settings form).</summary>
+    protected virtual int ConsentPostsPerMinute => 10_000;
 
     public static string PolicyPath => Path.Combine(AppContext.BaseDirectory, "policy", "policy.yaml");
+
+    /// <summary>The agency site allowed to call the consent endpoints from its pages (CORS).</summary>
+    public const string SiteOrigin = "https://www.kakacom-insurance.example";
 
     public async ValueTask InitializeAsync()
     {
@@ -43,7 +48,23 @@ public abstract partial class MamoriHost(string provider) : IAsyncLifetime
             AdminPassword = AdminPassword,
             Urls = "http://localhost",
             SignInAttemptsPerMinute = SignInAttemptsPerMinute,
+            ConsentPostsPerMinute = ConsentPostsPerMinute,
+            SiteOrigins = [SiteOrigin],
         };
+        await StartAsync();
+    }
+
+    /// <summary>Stops Mamori and starts it again on the same database with another policy file, as a policy change does.</summary>
+    public async Task RestartWithPolicyAsync(string policyFile)
+    {
+        await App.DisposeAsync();
+        _app = null;
+        Options = Options with { PolicyFile = policyFile };
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         var loaded = PolicyFile.Load(Options.ResolvePolicyFile());
         if (!loaded.Ok)
             throw new InvalidOperationException(string.Join(Environment.NewLine, loaded.Problems));
@@ -137,10 +158,11 @@ public sealed class SqliteHost() : MamoriHost("sqlite");
 
 public sealed class PostgresHost() : MamoriHost("postgres");
 
-/// <summary>A host with the production-like sign-in limit of three attempts a minute.</summary>
+/// <summary>A host with the production-like sign-in limit of three attempts a minute (and three consent posts).</summary>
 public abstract class RateLimitedHost(string provider) : MamoriHost(provider)
 {
     protected override int SignInAttemptsPerMinute => 3;
+    protected override int ConsentPostsPerMinute => 3;
 }
 
 public sealed class RateLimitedSqliteHost() : RateLimitedHost("sqlite");

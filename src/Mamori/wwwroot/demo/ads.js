@@ -1,0 +1,3 @@
+// Demo targeting (advertising) tag for /demo/site: it only records that it ran.
+window.mamoriDemo = window.mamoriDemo || {};
+window.mamoriDemo.ads = true;
