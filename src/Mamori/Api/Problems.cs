@@ -33,8 +33,8 @@ public static class Problems
             problem.Title = ReasonPhrases.GetReasonPhrase(known.Status);
             problem.Detail = known.Message;
             problem.Extensions["code"] = known.Code;
-            if (known is UseDeniedException denied)
-                problem.Extensions["reasons"] = denied.Reasons;
+            foreach (var (name, value) in known.Extensions)
+                problem.Extensions[name] = value;
         }
         else if (error is BadHttpRequestException bad)
         {
