@@ -43,11 +43,19 @@ public static class AuditActions
     public const string PersonSearched = "person.searched";
     public const string PersonErased = "person.erased";
     public const string Decision = "decision";
+    /// <summary>A device linked to a person (照合); the purpose is the §3(1) linking purpose, the target <c>link:{id}</c>.</summary>
+    public const string LinkCreated = "link.created";
+    public const string LinkRemoved = "link.removed";
+    /// <summary>A person's signals (from linked devices) read under a purpose.</summary>
+    public const string SignalsRead = "signals.read";
+    /// <summary>Device IDs of an audience handed to a recipient; the target is <c>audience_export:{id}</c>.</summary>
+    public const string AudienceExported = "audience.exported";
 
     public static readonly IReadOnlyList<string> All =
     [
         StaffCreated, StaffSignIn, StaffSignOut, StaffTotpEnrolment, ApiKeyCreated, ApiKeyRevoked, PolicyPublished, AuditVerified,
         PersonCreated, PersonRead, PersonUpdated, PersonFileAdded, PersonFileRead, PersonSearched, PersonErased, Decision,
+        LinkCreated, LinkRemoved, SignalsRead, AudienceExported,
     ];
 }
 

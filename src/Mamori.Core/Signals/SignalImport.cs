@@ -9,6 +9,7 @@ public readonly record struct ImportProgress(long Lines, long BytesRead, long To
 /// <summary>A line that was not imported: its number (from 1) and why.</summary>
 public sealed record RejectedLine(long Line, string Reason);
 
+/// <param name="LinesRead">Log lines read (blank lines are not counted).</param>
 /// <param name="AlreadyImported">Events of chunks stored by an earlier import of the same file (not stored again).</param>
 public sealed record ImportSummary(long LinesRead, long Accepted, long Rejected, long AlreadyImported);
 
@@ -27,7 +28,7 @@ public sealed class SignalImport(IServiceScopeFactory scopes, TimeProvider clock
         var fileId = await FileIdAsync(path, ct);
         var inFlight = new List<Task<IngestResult>>();
         var chunk = new List<SignalEvent?>(SignalLimits.MaxEventsPerBatch);
-        long lines = 0, accepted = 0, rejectedCount = 0, already = 0, chunks = 0;
+        long lineNumber = 0, read = 0, accepted = 0, rejectedCount = 0, already = 0, chunks = 0;
         var now = clock.GetUtcNow();
 
         async Task CollectAsync(Task<IngestResult> done)
@@ -52,9 +53,10 @@ public sealed class SignalImport(IServiceScopeFactory scopes, TimeProvider clock
         using var reader = new StreamReader(stream);
         while (await reader.ReadLineAsync(ct) is { } line)
         {
-            lines++;
-            if (line.Length == 0)
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
                 continue;
+            read++;
             var (parsed, error) = AccessLog.Parse(line);
             try
             {
@@ -68,20 +70,20 @@ public sealed class SignalImport(IServiceScopeFactory scopes, TimeProvider clock
             if (error is not null)
             {
                 rejectedCount++;
-                rejected(new RejectedLine(lines, error));
+                rejected(new RejectedLine(lineNumber, error));
                 continue;
             }
             if (chunk.Count == SignalLimits.MaxEventsPerBatch)
                 await SendAsync();
-            if (lines % 10_000 == 0)
-                progress?.Report(new ImportProgress(lines, stream.Position, stream.Length));
+            if (read % 10_000 == 0)
+                progress?.Report(new ImportProgress(read, stream.Position, stream.Length));
         }
         if (chunk.Count > 0)
             await SendAsync();
         while (inFlight.Count > 0)
             await CollectAsync(inFlight[0]);
-        progress?.Report(new ImportProgress(lines, stream.Length, stream.Length));
-        return new ImportSummary(lines, accepted, rejectedCount, already);
+        progress?.Report(new ImportProgress(read, stream.Length, stream.Length));
+        return new ImportSummary(read, accepted, rejectedCount, already);
     }
 
     private async Task<IngestResult> IngestAsync(string site, string postedBy, SignalBatchInput batch, CancellationToken ct)

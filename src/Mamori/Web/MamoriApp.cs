@@ -45,6 +45,7 @@ public static class MamoriApp
         services.AddSingleton<PolicyArchive>();
         services.AddMamoriVault(options.DataDirectory, options.MasterKey, policy);
         services.AddMamoriConsent(options, policy);
+        services.AddMamoriSignals(options.Signals);
 
         services.AddMamoriAuth();
         // Japanese stays Japanese in the HTML source (Razor would otherwise write every kana as &#x…;).
@@ -95,6 +96,9 @@ public static class MamoriApp
         app.MapPersonsApi();
         app.MapDecisionsApi();
         app.MapConsentsApi();
+        app.MapSignalsApi();
+        app.MapLinksApi();
+        app.MapAudiencesApi();
         app.MapConsentScript();
         app.MapRazorPages();
         return app;
