@@ -35,11 +35,13 @@ public sealed class DeviceConsents(MamoriDb db, ConsentCatalog catalog)
         var result = new Dictionary<string, DeviceConsent>(deviceIds.Count, StringComparer.Ordinal);
         if (deviceIds.Count == 0)
             return result;
+        // One index seek per device; the few rows of other categories are skipped here rather than multiplying the seeks.
         var rows = await db.Set<ConsentRecord>().AsNoTracking()
-            .Where(r => r.SubjectKind == ConsentSubjectKind.Device && deviceIds.Contains(r.SubjectId) && Categories.Contains(r.Category))
+            .Where(r => r.SubjectKind == ConsentSubjectKind.Device && deviceIds.Contains(r.SubjectId))
             .Select(r => new { r.SubjectId, r.Category, r.Id, r.Given, r.Method })
             .ToListAsync(ct);
-        var latest = rows.GroupBy(r => (r.SubjectId, r.Category)).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!);
+        var latest = rows.Where(r => Categories.Contains(r.Category))
+            .GroupBy(r => (r.SubjectId, r.Category)).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!);
 
         foreach (var device in deviceIds)
         {
