@@ -24,7 +24,7 @@ public sealed class SignalWriter : IAsyncDisposable
 {
     // Any fixed key will do; this one is "mamorisg" in ASCII, recognisable in pg_locks. Serialises the id
     // allocation of several nodes' writers on one PostgreSQL; on SQLite BEGIN IMMEDIATE already does.
-    private const string PostgresLock = "SELECT pg_advisory_xact_lock(7881701148303378279)";
+    private const string PostgresLock = "SELECT pg_advisory_xact_lock(7881701148303389543)";
 
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _clock;
