@@ -19,22 +19,36 @@ public sealed class ConsentBannerTests(BrowserHost host) : IClassFixture<Browser
 
     private string Site => host.BaseUrl + "/demo/site";
 
-    /// <summary>A fresh visitor: no cookies; every request the page makes is noted.</summary>
-    private async Task<(IBrowserContext Context, IPage Page, List<string> Requests)> VisitorAsync(BrowserNewContextOptions? options = null)
+    /// <summary>A fresh visitor (no cookies) with one page; every path the page requests is noted.</summary>
+    private sealed class Visit : IAsyncDisposable
+    {
+        private readonly List<string> _requests = [];
+
+        public Visit(IBrowserContext context, IPage page)
+        {
+            Context = context;
+            Page = page;
+            page.Request += (_, request) => { lock (_requests) _requests.Add(new Uri(request.Url).AbsolutePath); };
+        }
+
+        public IBrowserContext Context { get; }
+        public IPage Page { get; }
+
+        public bool Requested(string path) { lock (_requests) return _requests.Contains(path); }
+
+        public ValueTask DisposeAsync() => Context.DisposeAsync();
+    }
+
+    private async Task<Visit> VisitorAsync(BrowserNewContextOptions? options = null)
     {
         var context = await host.Browser.NewContextAsync(options ?? new() { Locale = "ja-JP" });
         await context.AddInitScriptAsync(LayoutShiftObserver);
-        var page = await context.NewPageAsync();
-        var requests = new List<string>();
-        page.Request += (_, request) => { lock (requests) requests.Add(new Uri(request.Url).AbsolutePath); };
-        return (context, page, requests);
+        return new Visit(context, await context.NewPageAsync());
     }
 
     private static ILocator Banner(IPage page, string name = "クッキー等の利用について") => page.GetByRole(AriaRole.Dialog, new() { Name = name });
 
     private static Task<bool> ChoiceAsync(IPage page, string category) => page.EvaluateAsync<bool>($"() => window.mamori.choices['{category}']");
-
-    private static bool Requested(List<string> requests, string path) { lock (requests) return requests.Contains(path); }
 
     private async Task<ConsentState> RecordedAsync(IPage page)
     {
@@ -46,8 +60,8 @@ public sealed class ConsentBannerTests(BrowserHost host) : IClassFixture<Browser
     [Fact]
     public async Task The_banner_appears_over_the_page_without_moving_it_and_refusing_analytics_never_loads_its_tag()
     {
-        var (context, page, requests) = await VisitorAsync();
-        await using var _ = context;
+        await using var visit = await VisitorAsync();
+        var page = visit.Page;
 
         // Hold the banner's texts until the page has been measured without it.
         var release = new TaskCompletionSource();
@@ -64,7 +78,7 @@ public sealed class ConsentBannerTests(BrowserHost host) : IClassFixture<Browser
         Assert.Equal(0, await page.EvaluateAsync<double>("() => window.__shift"));
         Assert.Equal("fixed", await banner.EvaluateAsync<string>("b => getComputedStyle(b).position"));
         await Assertions.Expect(banner).ToContainTextAsync("ウェブサイトの利用状況を把握するためのクッキー等");
-        Assert.False(Requested(requests, AnalyticsTag), "nothing optional runs before the visitor has been asked");
+        Assert.False(visit.Requested(AnalyticsTag), "nothing optional runs before the visitor has been asked");
 
         var posted = page.WaitForResponseAsync("**/api/v1/consents");
         await banner.GetByRole(AriaRole.Button, new() { Name = "必須以外を拒否する" }).ClickAsync();
@@ -73,8 +87,8 @@ public sealed class ConsentBannerTests(BrowserHost host) : IClassFixture<Browser
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.False(await ChoiceAsync(page, "analytics"));
-        Assert.False(Requested(requests, AnalyticsTag));
-        Assert.False(Requested(requests, AdsTag));
+        Assert.False(visit.Requested(AnalyticsTag));
+        Assert.False(visit.Requested(AdsTag));
         Assert.True(await page.EvaluateAsync<bool>("() => window.mamoriDemo === undefined"));
         var recorded = await RecordedAsync(page);
         Assert.False(recorded.Allows("analytics"));
@@ -86,14 +100,20 @@ public sealed class ConsentBannerTests(BrowserHost host) : IClassFixture<Browser
         await Assertions.Expect(Banner(page)).ToHaveCountAsync(0);
         Assert.False(await ChoiceAsync(page, "analytics"));
         Assert.True(await page.EvaluateAsync<bool>("() => window.mamori.decided"));
-        Assert.False(Requested(requests, AnalyticsTag));
+        Assert.False(visit.Requested(AnalyticsTag));
+
+        // A choice made under a version whose consents no longer stand is asked again.
+        await visit.Context.AddCookiesAsync([new() { Name = "mamori_consent", Value = "v%3D2019-01-01%26analytics%3D0%26targeting%3D0", Url = host.BaseUrl }]);
+        await page.ReloadAsync();
+        await Assertions.Expect(Banner(page)).ToBeVisibleAsync();
+        Assert.False(await page.EvaluateAsync<bool>("() => window.mamori.decided"));
     }
 
     [Fact]
     public async Task Allowed_tags_run_and_keep_running_after_a_reload_until_withdrawn()
     {
-        var (context, page, requests) = await VisitorAsync(new() { Locale = "en-US" });
-        await using var _ = context;
+        await using var visit = await VisitorAsync(new() { Locale = "en-US" });
+        var page = visit.Page;
         await page.GotoAsync(Site + "?lang=en");
 
         var banner = Banner(page, "How we use cookies");
@@ -119,19 +139,19 @@ public sealed class ConsentBannerTests(BrowserHost host) : IClassFixture<Browser
         await page.WaitForFunctionAsync("() => window.mamoriDemo?.analytics === true");
         Assert.False(await page.EvaluateAsync<bool>("() => window.mamoriDemo.ads === true"));
         Assert.False((await RecordedAsync(page)).Allows("targeting"));
-        Assert.True(Requested(requests, AnalyticsTag));
+        Assert.True(visit.Requested(AnalyticsTag));
     }
 
     [Fact]
     public async Task With_Global_Privacy_Control_targeting_ends_off_without_asking()
     {
-        var (context, page, requests) = await VisitorAsync(new()
+        await using var visit = await VisitorAsync(new()
         {
             Locale = "ja-JP",
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Sec-GPC"] = "1" },
         });
-        await using var _ = context;
-        await context.AddInitScriptAsync("Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });");
+        var page = visit.Page;
+        await visit.Context.AddInitScriptAsync("Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });");
 
         var gpcRecorded = page.WaitForRequestAsync(r => r.Url.EndsWith("/api/v1/consents", StringComparison.Ordinal) && r.PostData!.Contains("\"gpc\"", StringComparison.Ordinal));
         await page.GotoAsync(Site);
@@ -144,7 +164,7 @@ public sealed class ConsentBannerTests(BrowserHost host) : IClassFixture<Browser
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         Assert.False(await ChoiceAsync(page, "targeting"));
-        Assert.False(Requested(requests, AdsTag));
+        Assert.False(visit.Requested(AdsTag));
         var targeting = (await RecordedAsync(page)).Choices.Single(c => c.Category.Id == "targeting");
         Assert.False(targeting.Given);
         Assert.Equal(ConsentMethods.Gpc, targeting.Record?.Method);
@@ -160,8 +180,8 @@ public sealed class ConsentBannerTests(BrowserHost host) : IClassFixture<Browser
     [Fact]
     public async Task The_settings_work_by_keyboard_alone()
     {
-        var (context, page, requests) = await VisitorAsync();
-        await using var _ = context;
+        await using var visit = await VisitorAsync();
+        var page = visit.Page;
         await page.GotoAsync(Site);
         var banner = Banner(page);
         await Assertions.Expect(banner).ToBeVisibleAsync();
@@ -195,9 +215,40 @@ public sealed class ConsentBannerTests(BrowserHost host) : IClassFixture<Browser
         await page.WaitForFunctionAsync("() => window.mamoriDemo?.ads === true");
 
         Assert.False(await ChoiceAsync(page, "analytics"));
-        Assert.False(Requested(requests, AnalyticsTag));
+        Assert.False(visit.Requested(AnalyticsTag));
         // Focus is not lost: it lands on the site's settings button, ready to reopen them.
         Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.hasAttribute('data-mamori-settings')"));
+    }
+
+    [Fact]
+    public async Task On_a_page_of_its_own_it_tells_Google_Consent_Mode_and_adds_a_settings_button()
+    {
+        await using var visit = await VisitorAsync();
+        var page = visit.Page;
+        // A bare agency page with gtag and no settings element of its own (served here, so no CSP of Mamori's applies).
+        await page.RouteAsync(host.BaseUrl + "/agency-page", route => route.FulfillAsync(new()
+        {
+            ContentType = "text/html; charset=utf-8",
+            Body = $$"""
+                <!DOCTYPE html><html lang="ja"><head>
+                <script>window.dataLayer = []; function gtag() { dataLayer.push(Array.from(arguments)); }</script>
+                <script src="{{host.BaseUrl}}/consent.js" async></script>
+                </head><body><p id="content">代理店のページ</p></body></html>
+                """,
+        }));
+        await page.GotoAsync(host.BaseUrl + "/agency-page");
+        await Banner(page).GetByRole(AriaRole.Button, new() { Name = "すべて許可する" }).ClickAsync();
+
+        var consent = await page.EvaluateAsync<string[][]>(
+            "() => dataLayer.filter(c => c[0] === 'consent').map(c => [c[1], c[2].analytics_storage, c[2].ad_storage, c[2].ad_user_data, c[2].ad_personalization])");
+        Assert.Equal(["default", "denied", "denied", "denied", "denied"], consent[0]);
+        Assert.Equal(["update", "granted", "granted", "granted", "granted"], consent[^1]);
+
+        var settings = page.GetByRole(AriaRole.Button, new() { Name = "クッキー設定" });
+        await Assertions.Expect(settings).ToBeVisibleAsync();
+        Assert.Equal("fixed", await settings.EvaluateAsync<string>("b => getComputedStyle(b).position"));
+        await settings.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "クッキー設定" })).ToBeVisibleAsync();
     }
 
     /// <summary>Presses Tab until the focused element has the text (or id); at most 30 presses.</summary>

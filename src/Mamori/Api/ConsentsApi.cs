@@ -62,10 +62,7 @@ public static class ConsentsApi
                 var state = await ledger.CurrentAsync(subject, ct);
                 var history = await ledger.HistoryAsync(subject, ct);
                 return TypedResults.Ok(new Consents(Dto(subject), policy.Version, state.NeedsReconsent, Choices(state),
-                    [.. state.Choices.Select(c => new CurrentDto(c.Category.Id, PolicyApi.Snake(c.Category.Requirement), c.Given, c.Record is not null,
-                        c.Record?.Method, c.Record?.RecordedAt, c.Record?.PolicyVersion, c.Record?.ReceiptId))],
-                    [.. history.Select(r => new RecordDto(r.Category, r.Given, r.Method, r.RecordedAt, r.PolicyVersion, r.NoticeHash, r.ReceiptId,
-                        r.Reference, r.LinkedFrom, r.RecordedBy))]));
+                    [.. state.Choices.Select(Dto)], [.. history.Select(Dto)]));
             })
             .RequireAuthorization(p => p.AddAuthenticationSchemes(Schemes.Api).RequireAuthenticatedUser()
                 .RequireAssertion(ctx => ctx.User.Has(Permission.ManageConsents) || ctx.User.Has(Permission.ReadPersonalData)))
@@ -74,6 +71,12 @@ public static class ConsentsApi
     }
 
     private static SubjectDto Dto(ConsentSubject subject) => new(subject.IsDevice ? "device" : "person", subject.Id);
+
+    private static CurrentDto Dto(CurrentChoice choice) => new(choice.Category.Id, PolicyApi.Snake(choice.Category.Requirement), choice.Given,
+        choice.Record is not null, choice.Record?.Method, choice.Record?.RecordedAt, choice.Record?.PolicyVersion, choice.Record?.ReceiptId);
+
+    private static RecordDto Dto(ConsentRecord r) =>
+        new(r.Category, r.Given, r.Method, r.RecordedAt, r.PolicyVersion, r.NoticeHash, r.ReceiptId, r.Reference, r.LinkedFrom, r.RecordedBy);
 
     private static Dictionary<string, bool> Choices(ConsentState state) => state.Choices.ToDictionary(c => c.Category.Id, c => c.Given);
 

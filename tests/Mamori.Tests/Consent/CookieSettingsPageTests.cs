@@ -33,6 +33,8 @@ public abstract class CookieSettingsPageTests<THost>(THost host) where THost : M
         Assert.Contains("role=\"status\"", after, StringComparison.Ordinal);
         Assert.Contains("name=\"Choice[analytics]\" value=\"off\" checked=\"checked\"", after, StringComparison.Ordinal);
         Assert.Contains("name=\"Choice[targeting]\" value=\"on\" checked=\"checked\"", after, StringComparison.Ordinal);
+        Assert.Matches(@"前回の選択: <time datetime=""[^""]+"">\d{4}-\d{2}-\d{2} \d{2}:\d{2}</time>", after);
+        Assert.Contains($">{host.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)):yyyy-MM-dd HH:mm}</time>", after, StringComparison.Ordinal);
 
         var staff = host.CreateApiClient(await host.CreateApiKeyAsync(Roles.Operator));
         var analytics = Assert.Single(History(await ReadAsync(staff, deviceId), "analytics"));
