@@ -3,7 +3,6 @@ using Mamori.Consent;
 using Mamori.Data;
 using Mamori.Decisions;
 using Mamori.Policy;
-using Person = Mamori.Vault.Person;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Signals;
@@ -26,7 +25,7 @@ public sealed class DeviceLinks(MamoriDb db, CurrentPolicy policy, ConsentLedger
         if (!purposes.Any(p => p.Id == purpose))
             throw new MamoriException(SignalCodes.LinkPurposeUnknown,
                 $"'{purpose}' is not a linking purpose of the policy (§3(1)). Linking purposes: {string.Join(", ", purposes.Select(p => p.Id))}.");
-        var person = await LivePersonAsync(personId, ct);
+        var person = await LivePersons.FindAsync(db, personId, ct);
         if (person.UseSuspended)
         {
             // A suspension of use (利用停止) stops new uses of the person's data, and a link is one.
@@ -67,14 +66,6 @@ public sealed class DeviceLinks(MamoriDb db, CurrentPolicy policy, ConsentLedger
     /// <summary>The person's links, current and ended, newest first.</summary>
     public Task<List<DeviceLink>> ForPersonAsync(Guid personId, CancellationToken ct = default) =>
         db.Set<DeviceLink>().AsNoTracking().Where(l => l.PersonId == personId).OrderByDescending(l => l.LinkedAt).ToListAsync(ct);
-
-    private async Task<Person> LivePersonAsync(Guid personId, CancellationToken ct)
-    {
-        var person = await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct)
-            ?? throw new MamoriException("person.not_found", "No such person.", 404);
-        return person.ErasedAt is null ? person
-            : throw new MamoriException("person.erased", "This person was erased; nothing can be linked to them.", 410);
-    }
 
     /// <summary>Appends (and so saves) with the link as the target; the linking purpose is a policy id, kept as the purpose.</summary>
     private Task AppendAsync(string actor, string action, string outcome, Guid personId, string deviceId, string purpose, Guid? linkId,

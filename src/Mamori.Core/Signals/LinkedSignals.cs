@@ -32,11 +32,11 @@ public sealed class LinkedSignals(MamoriDb db, DecisionEngine engine, ConsentLed
         SubjectFlags context = SubjectFlags.None, CancellationToken ct = default)
     {
         var take = Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
-        var person = await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct)
-            ?? throw new MamoriException("person.not_found", "No such person.", 404);
-        if (person.ErasedAt is not null)
-            throw new MamoriException("person.erased", "This person was erased; their data can no longer be read.", 410);
-        var state = await StateAsync(person, context, ct);
+        var person = await LivePersons.FindAsync(db, personId, ct);
+        var state = PersonVault.StateOf(person, context);
+        // §3(4): the person's location consent (the device's was merged into it on linking).
+        if ((await ledger.CurrentAsync(ConsentSubject.Person(person.Id), ct)).Allows(ConsentCatalog.Location))
+            state = state with { Flags = state.Flags | SubjectFlags.LocationConsent };
 
         var whole = engine.Decide(purpose, [], person.Kind, state);
         if (!whole.IsAllowed)
@@ -72,16 +72,6 @@ public sealed class LinkedSignals(MamoriDb db, DecisionEngine engine, ConsentLed
 
         await AppendAsync(actor, AuditOutcomes.Allowed, person.Id, purpose, permitted, withheld.SelectMany(w => w.Reasons), ct);
         return new LinkedSignalsView(person.Id, purpose, links, [.. rows.Take(take).Select(s => View(s, permitted))], withheld, next);
-    }
-
-    private async Task<SubjectState> StateAsync(Person person, SubjectFlags context, CancellationToken ct)
-    {
-        var flags = context
-            | (person.UseSuspended ? SubjectFlags.UseSuspended : SubjectFlags.None)
-            | (person.ProvisionSuspended ? SubjectFlags.ProvisionSuspended : SubjectFlags.None);
-        if ((await ledger.CurrentAsync(ConsentSubject.Person(person.Id), ct)).Allows(ConsentCatalog.Location))
-            flags |= SubjectFlags.LocationConsent;
-        return new SubjectState { Flags = flags };
     }
 
     private static SignalView View(Signal s, HashSet<string> permitted)

@@ -119,11 +119,7 @@ public abstract class AudiencesApiTests<THost>(THost host) where THost : MamoriH
     public async Task Export_rules_answer_with_their_codes()
     {
         var client = await ClientAsync();
-        async Task<(int, string)> Problem(object request)
-        {
-            var (status, code, _) = await ProblemAsync(await client.PostAsJsonAsync("/api/v1/audiences/export", request, Ct));
-            return (status, code);
-        }
+        async Task<(int, string)> Problem(object request) => await CodeAsync(await client.PostAsJsonAsync("/api/v1/audiences/export", request, Ct));
 
         Assert.Equal((400, SignalCodes.AudienceRecipientUnknown), await Problem(Export(NewPrefix(), recipient: "nobody")));
         Assert.Equal((400, SignalCodes.AudienceSegmentInvalid), await Problem(Export(NewPrefix(), days: 0)));

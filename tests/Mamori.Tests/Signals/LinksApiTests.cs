@@ -59,7 +59,7 @@ public abstract class LinksApiTests<THost>(THost host) where THost : MamoriHost
         Assert.Equal(HttpStatusCode.OK, unlink.StatusCode);
         Assert.Empty((await SignalsOfAsync(staff, person)).GetProperty("signals").EnumerateArray());
         var again = await staff.DeleteAsync($"/api/v1/links/{linkId}", Ct);
-        Assert.Equal((409, SignalCodes.LinkNotActive), Short(await ProblemAsync(again)));
+        Assert.Equal((409, SignalCodes.LinkNotActive), await CodeAsync(again));
 
         // The ended link stays on record, and both directions are in the audit trail.
         using var links = JsonDocument.Parse(await staff.GetStringAsync($"/api/v1/persons/{person}/links", Ct));
@@ -101,7 +101,7 @@ public abstract class LinksApiTests<THost>(THost host) where THost : MamoriHost
         Assert.Equal(35.0, Assert.Single(delivery.GetProperty("signals").EnumerateArray()).GetProperty("location").GetProperty("lat").GetDouble());
 
         var wrongKind = await staff.GetAsync($"/api/v1/persons/{person}/signals?purpose=hr.personnel_management", Ct);
-        Assert.Equal((403, "purpose.not_for_subject_kind"), Short(await ProblemAsync(wrongKind)));
+        Assert.Equal((403, "purpose.not_for_subject_kind"), await CodeAsync(wrongKind));
         var denial = (await AuditOfAsync(person)).Last();
         Assert.Equal((AuditActions.SignalsRead, AuditOutcomes.Denied), (denial.Action, denial.Outcome));
     }
@@ -133,7 +133,7 @@ public abstract class LinksApiTests<THost>(THost host) where THost : MamoriHost
         Assert.Equal(first.GetProperty("id").GetGuid(), (await same.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid());
 
         var elsewhere = await staff.PostAsJsonAsync("/api/v1/links", new { deviceId = device, personId = await PersonAsync(), purpose = "inquiry_response" }, Ct);
-        Assert.Equal((409, SignalCodes.LinkedElsewhere), Short(await ProblemAsync(elsewhere)));
+        Assert.Equal((409, SignalCodes.LinkedElsewhere), await CodeAsync(elsewhere));
     }
 
     [Fact]
@@ -142,13 +142,13 @@ public abstract class LinksApiTests<THost>(THost host) where THost : MamoriHost
         var staff = await StaffAsync();
         var person = await PersonAsync();
 
-        async Task<(int, string)> Link(object body) => Short(await ProblemAsync(await staff.PostAsJsonAsync("/api/v1/links", body, Ct)));
+        async Task<(int, string)> Link(object body) => await CodeAsync(await staff.PostAsJsonAsync("/api/v1/links", body, Ct));
 
         Assert.Equal((400, SignalCodes.LinkPurposeUnknown), await Link(new { deviceId = NewDeviceId(), personId = person, purpose = "agency.campaign" }));
         Assert.Equal((400, SignalCodes.LinkDeviceIdInvalid), await Link(new { deviceId = "x", personId = person, purpose = "inquiry_response" }));
         Assert.Equal((404, "person.not_found"), await Link(new { deviceId = NewDeviceId(), personId = Guid.NewGuid(), purpose = "inquiry_response" }));
         Assert.Equal((400, "request.field_missing"), await Link(new { deviceId = NewDeviceId(), purpose = "inquiry_response" }));
-        Assert.Equal((404, SignalCodes.LinkNotFound), Short(await ProblemAsync(await staff.DeleteAsync($"/api/v1/links/{Guid.NewGuid()}", Ct))));
+        Assert.Equal((404, SignalCodes.LinkNotFound), await CodeAsync(await staff.DeleteAsync($"/api/v1/links/{Guid.NewGuid()}", Ct)));
 
         await host.ExecuteSqlAsync($"UPDATE persons SET \"UseSuspended\" = {(host.Database.ConnectionString is null ? "1" : "TRUE")} WHERE \"Id\" = '{PersonIdLiteral(person)}'");
         Assert.Equal((403, "subject.use_suspended"), await Link(new { deviceId = NewDeviceId(), personId = person, purpose = "inquiry_response" }));
@@ -171,8 +171,6 @@ public abstract class LinksApiTests<THost>(THost host) where THost : MamoriHost
 
     /// <summary>How each database stores a Guid: SQLite as upper-case text, PostgreSQL as uuid.</summary>
     private string PersonIdLiteral(Guid id) => host.Database.ConnectionString is null ? id.ToString().ToUpperInvariant() : id.ToString();
-
-    private static (int, string) Short((int Status, string Code, JsonElement _) problem) => (problem.Status, problem.Code);
 }
 
 public sealed class LinksApiOnSqlite(SqliteHost host) : LinksApiTests<SqliteHost>(host), IClassFixture<SqliteHost>;

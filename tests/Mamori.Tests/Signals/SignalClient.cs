@@ -72,6 +72,13 @@ internal static class SignalClient
         host.WithServiceAsync(sp => sp.GetRequiredService<MamoriDb>().Set<Signal>().AsNoTracking()
             .Where(s => s.DeviceId == device).OrderBy(s => s.Id).ToListAsync(Ct));
 
+    /// <summary>The problem's status and code, for asserting both at once.</summary>
+    public static async Task<(int Status, string Code)> CodeAsync(HttpResponseMessage response)
+    {
+        var (status, code, _) = await ProblemAsync(response);
+        return (status, code);
+    }
+
     public static async Task<(int Status, string Code, JsonElement Problem)> ProblemAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
