@@ -29,6 +29,7 @@ public static class LinksApi
             })
             .RequirePermission(Permission.WritePersonalData)
             .Produces<LinkDto>(StatusCodes.Status201Created)
+            .Produces<LinkDto>()
             .WithName("LinkDevice")
             .WithSummary("Link a device to a person for one of §3(1)'s linking purposes: its signals become the person's personal data; consents merge.");
 

@@ -237,6 +237,7 @@ public abstract class SignalsApiTests<THost>(THost host) where THost : MamoriHos
         Assert.Equal((400, SignalCodes.EventInvalid), (status, code));
         Assert.Equal(2, problem.GetProperty("index").GetInt32());
         Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.1", problem.GetProperty("type").GetString());
         Assert.Empty(await StoredAsync(host, device));
     }
 
