@@ -49,7 +49,7 @@ public class DecisionBenchmarks
     public Decision AllowByName() => _engine.Decide("agency.quote_application", s_quoteCategories, "customer", default);
 
     /// <summary>policy/policy.yaml from the repository root, found by walking up from here.</summary>
-    private static string FindPolicy()
+    internal static string FindPolicy()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -6,6 +6,11 @@ public class MamoriException(string code, string message, int status = 400) : Ex
 {
     public string Code { get; } = code;
     public int Status { get; } = status;
+
+    /// <summary>More members for the problem document (e.g. which event of a batch was invalid); codes and numbers, never values.</summary>
+    public virtual IReadOnlyDictionary<string, object?> Extensions => NoExtensions;
+
+    private static readonly IReadOnlyDictionary<string, object?> NoExtensions = new Dictionary<string, object?>();
 }
 
 /// <summary>A use the policy, the person's consents or requests do not allow; carries every reason code.</summary>
@@ -13,4 +18,6 @@ public sealed class UseDeniedException(IReadOnlyList<string> reasons)
     : MamoriException(reasons.Count > 0 ? reasons[0] : "use.denied", "This use is not allowed: " + string.Join(", ", reasons) + ".", 403)
 {
     public IReadOnlyList<string> Reasons { get; } = reasons;
+
+    public override IReadOnlyDictionary<string, object?> Extensions => new Dictionary<string, object?> { ["reasons"] = Reasons };
 }

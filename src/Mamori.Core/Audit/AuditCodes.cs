@@ -58,6 +58,13 @@ public static class AuditActions
     public const string ProvisionLinkingRecorded = "provision_record.linking";
     public const string ProvisionRecordsRead = "provision_record.read";
     public const string ProvisionRecordsPurged = "provision_record.purged";
+    /// <summary>A device linked to a person (照合); the purpose is the §3(1) linking purpose, the target <c>link:{id}</c>.</summary>
+    public const string LinkCreated = "link.created";
+    public const string LinkRemoved = "link.removed";
+    /// <summary>A person's signals (from linked devices) read under a purpose.</summary>
+    public const string SignalsRead = "signals.read";
+    /// <summary>Device IDs of an audience handed to a recipient; the target is <c>audience_export:{id}</c>.</summary>
+    public const string AudienceExported = "audience.exported";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -66,6 +73,7 @@ public static class AuditActions
         IncidentRecorded, IncidentReportDrafted, IncidentNoticesDrafted,
         Provision, ProvisionConsentRecorded, ProvisionConsentWithdrawn, ProvisionReceiptRecorded, ProvisionLinkingRecorded,
         ProvisionRecordsRead, ProvisionRecordsPurged,
+        LinkCreated, LinkRemoved, SignalsRead, AudienceExported,
     ];
 }
 

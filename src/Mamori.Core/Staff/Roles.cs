@@ -27,8 +27,10 @@ public static class Roles
     public const string Auditor = "auditor";
     public const string Marketing = "marketing";
     public const string System = "system";
+    /// <summary>A site's or app's key for posting signals and nothing else: it may sit in a page or an app, so it must open no data.</summary>
+    public const string Site = "site";
 
-    public static readonly IReadOnlyList<string> All = [PrivacyOfficer, Operator, Auditor, Marketing, System];
+    public static readonly IReadOnlyList<string> All = [PrivacyOfficer, Operator, Auditor, Marketing, System, Site];
 
     private static readonly Dictionary<string, Permission[]> Table = new()
     {
@@ -39,6 +41,7 @@ public static class Roles
         [Marketing] = [Permission.ViewConsole, Permission.DecideUse, Permission.ManageConsents],
         [System] = [Permission.ReadPersonalData, Permission.WritePersonalData, Permission.DecideUse,
                     Permission.ManageConsents, Permission.IngestSignals, Permission.ProvideToThirdParties],
+        [Site] = [Permission.IngestSignals],
     };
 
     public static bool IsKnown(string role) => Table.ContainsKey(role);

@@ -285,7 +285,8 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         return person;
     }
 
-    private static SubjectState StateOf(Person person, SubjectFlags context) => new()
+    /// <summary>The person's request flags (suspensions) with the facts of this use; also for other readers of a person's data.</summary>
+    internal static SubjectState StateOf(Person person, SubjectFlags context) => new()
     {
         Flags = context
             | (person.UseSuspended ? SubjectFlags.UseSuspended : SubjectFlags.None)

@@ -32,15 +32,17 @@ public static class Problems
             context.HttpContext.Response.StatusCode = known.Status;
             problem.Status = known.Status;
             problem.Title = ReasonPhrases.GetReasonPhrase(known.Status);
+            problem.Type = TypeFor(known.Status);
             problem.Detail = known.Message;
             problem.Extensions["code"] = known.Code;
-            if (known is UseDeniedException denied)
-                problem.Extensions["reasons"] = denied.Reasons;
+            foreach (var (name, value) in known.Extensions)
+                problem.Extensions[name] = value;
         }
         else if (error is BadHttpRequestException bad)
         {
             context.HttpContext.Response.StatusCode = bad.StatusCode;
             problem.Status = bad.StatusCode;
+            problem.Type = TypeFor(bad.StatusCode);
             problem.Detail = "The request could not be read.";
             problem.Extensions["code"] = "request.malformed";
         }
@@ -73,5 +75,14 @@ public static class Problems
         415 => "request.unsupported_media_type",
         429 => "rate_limited",
         _ => "server.error",
+    };
+
+    /// <summary>The RFC 9110 section of a status, as ASP.NET Core links it; set again here because the default was
+    /// filled in for the 500 of the unhandled exception before the status became the exception's own.</summary>
+    private static string? TypeFor(int status) => status switch
+    {
+        >= 400 and <= 417 => $"https://tools.ietf.org/html/rfc9110#section-15.5.{status - 399}",
+        >= 500 and <= 505 => $"https://tools.ietf.org/html/rfc9110#section-15.6.{status - 499}",
+        _ => null,
     };
 }

@@ -10,7 +10,8 @@ namespace Mamori.Host.Cli;
 /// <summary>The services an admin verb needs, against the same database as <c>serve</c>, without a web host.</summary>
 public static class AdminServices
 {
-    public static async Task<ServiceProvider> OpenAsync(string dataDir, string? database, CancellationToken ct)
+    /// <param name="configure">More services a verb needs (e.g. the signals writer).</param>
+    public static async Task<ServiceProvider> OpenAsync(string dataDir, string? database, CancellationToken ct, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -22,6 +23,7 @@ public static class AdminServices
         services.AddScoped<AuditVerifier>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<ApiKeys>();
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<MamoriDb>().MigrateAsync(ct);

@@ -13,6 +13,7 @@ public static class MamoriCli
             PolicyCommands.Create(),
             KeysCommands.Create(),
             AuditCommands.Create(),
+            SignalsCommands.Create(),
         };
         try
         {

@@ -25,6 +25,7 @@ public static class ServeCommand
                 Demo = result.GetValue(demo),
                 AdminPassword = Environment.GetEnvironmentVariable("MAMORI_ADMIN_PASSWORD"),
                 MasterKey = Environment.GetEnvironmentVariable("MAMORI_MASTER_KEY"),
+                Signals = Mamori.Signals.SignalSettings.FromEnvironment(),
                 SiteOrigins = (Environment.GetEnvironmentVariable("MAMORI_SITE_ORIGINS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             };
             return await RunAsync(options, Console.Out, Console.Error, ct);

@@ -19,7 +19,8 @@ public static class DemoData
             return [];
         var accounts = sp.GetRequiredService<StaffAccounts>();
         var created = new List<string>();
-        foreach (var role in Roles.All.Where(r => r != Roles.PrivacyOfficer && r != Roles.System))
+        // Machine roles (system, site) have no console to sign in to.
+        foreach (var role in Roles.All.Where(r => r != Roles.PrivacyOfficer && Roles.Allows(r, Permission.ViewConsole)))
         {
             await accounts.CreateAsync(role, DisplayNames[role], role, adminPassword, ct);
             created.Add(role);

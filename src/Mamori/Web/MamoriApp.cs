@@ -47,6 +47,7 @@ public static class MamoriApp
         services.AddMamoriConsent(options, policy);
         services.AddMamoriIncidents();
         services.AddMamoriProvision();
+        services.AddMamoriSignals(options.Signals);
 
         services.AddMamoriAuth();
         // Japanese stays Japanese in the HTML source (Razor would otherwise write every kana as &#x…;).
@@ -99,6 +100,9 @@ public static class MamoriApp
         app.MapConsentsApi();
         app.MapIncidentsApi();
         app.MapProvisionsApi();
+        app.MapSignalsApi();
+        app.MapLinksApi();
+        app.MapAudiencesApi();
         app.MapConsentScript();
         app.MapRazorPages();
         return app;

@@ -15,6 +15,8 @@ public sealed record ServeOptions
     public int ConsentPostsPerMinute { get; init; } = 30;
     /// <summary>Origins of the agency's sites that load /consent.js and post choices to Mamori (CORS), e.g. https://www.example.co.jp.</summary>
     public IReadOnlyList<string> SiteOrigins { get; init; } = [];
+    /// <summary>How signals are reduced at the door beyond consent (MAMORI_TRUNCATE_IP).</summary>
+    public Mamori.Signals.SignalSettings Signals { get; init; } = new();
     /// <summary>The master key ring as base64 (MAMORI_MASTER_KEY), for production; null means the key file in the data directory.</summary>
     public string? MasterKey { get; init; }
     /// <summary>The first admin's password (MAMORI_ADMIN_PASSWORD); generated and printed once when null.</summary>
