@@ -4,6 +4,7 @@ using Mamori.Consent;
 using Mamori.Data;
 using Mamori.Decisions;
 using Mamori.Policy;
+using Mamori.Signals;
 using Mamori.Vault.Crypto;
 using Microsoft.EntityFrameworkCore;
 
@@ -246,14 +247,38 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
             throw new MamoriException("erasure.reason_required", "Say why the person is erased (1–500 characters, no personal data).");
         var person = await db.Set<Person>().Include(p => p.Items).SingleOrDefaultAsync(p => p.Id == personId, ct)
             ?? throw new MamoriException("person.not_found", "No such person.", 404);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Set<PersonItem>().RemoveRange(person.Items);
         db.Set<PersonLookup>().RemoveRange(await db.Set<PersonLookup>().Where(l => l.PersonId == personId).ToListAsync(ct));
         person.ErasedAt ??= clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await EraseLinkedSignalsAsync(personId, actor, ct);
         var tombstone = await keys.ShredAsync(personId, reason, actor, ct); // saves everything above
         await AuditAsync(actor, AuditActions.PersonErased, AuditOutcomes.Success, personId, null, null, null, ct);
         await transaction.CommitAsync(ct);
         return tombstone;
+    }
+
+    /// <summary>Once linked, a device's signals are the person's personal data: erasure deletes every signal of every
+    /// device ever linked to them (before the link too — it made them linkable) and ends the links.</summary>
+    private async Task EraseLinkedSignalsAsync(Guid personId, string actor, CancellationToken ct)
+    {
+        var links = await db.Set<DeviceLink>().Where(l => l.PersonId == personId).ToListAsync(ct);
+        var devices = links.Select(l => l.DeviceId).Distinct().ToList();
+        if (devices.Count == 0)
+            return;
+        foreach (var range in await db.Set<DeviceSignalRange>().Where(r => devices.Contains(r.DeviceId)).ToListAsync(ct))
+        {
+            await db.Set<Signal>()
+                .Where(s => s.Id >= range.FirstSignalId && s.Id <= range.LastSignalId && s.DeviceId == range.DeviceId)
+                .ExecuteDeleteAsync(ct);
+        }
+        await db.Set<DeviceSignalRange>().Where(r => devices.Contains(r.DeviceId)).ExecuteDeleteAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var link in links.Where(l => l.IsActive))
+        {
+            link.UnlinkedAt = now;
+            link.UnlinkedBy = actor;
+        }
     }
 
     /// <summary>The decision for a use of a person's categories, as the decision API answers it.</summary>

@@ -36,6 +36,30 @@ public abstract class LinksApiTests<THost>(THost host) where THost : MamoriHost
             .Where(e => e.PersonId == person).OrderBy(e => e.Sequence).ToListAsync(Ct));
 
     [Fact]
+    public async Task Erasing_a_person_erases_the_signals_of_their_linked_devices()
+    {
+        var staff = await StaffAsync();
+        var person = await PersonAsync();
+        var device = NewDeviceId();
+        var other = NewDeviceId();
+        var site = await SiteAsync(host);
+        var marker = "https://www.kakacom-insurance.example/erase-" + Guid.NewGuid().ToString("N");
+        await IngestAsync(site, PageView(host, device, marker), PageView(host, other, marker + "-other"));
+        await LinkAsync(staff, device, person);
+
+        var officer = await StaffAsync(Roles.PrivacyOfficer);
+        var erase = await officer.PostAsJsonAsync($"/api/v1/persons/{person}/erasure", new { reason = "request R-2: erasure" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
+
+        var remaining = await host.WithServiceAsync(sp => sp.GetRequiredService<MamoriDb>().Set<Signal>().AsNoTracking()
+            .Where(s => s.Url != null && s.Url.StartsWith(marker)).Select(s => s.DeviceId).ToListAsync(Ct));
+        Assert.Equal([other], remaining);
+        var links = await host.WithServiceAsync(sp => sp.GetRequiredService<MamoriDb>().Set<DeviceLink>().AsNoTracking()
+            .Where(l => l.PersonId == person).ToListAsync(Ct));
+        Assert.All(links, l => Assert.NotNull(l.UnlinkedAt));
+    }
+
+    [Fact]
     public async Task A_linked_devices_signals_are_the_persons_until_it_is_unlinked()
     {
         var staff = await StaffAsync();
