@@ -1,0 +1,659 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mamori.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_api_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audience_exports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExportedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RecipientName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecipientAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecipientRepresentative = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Segment = table.Column<string>(type: "TEXT", maxLength: 2148, nullable: false),
+                    Items = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecipientLinks = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentMethod = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audience_exports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DeviceId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Categories = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_entries", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "consent_records",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubjectKind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Given = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PolicyVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NoticeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReceiptId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LinkedFrom = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_consent_records", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "device_links",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeviceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LinkedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UnlinkedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UnlinkedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_device_links", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incidents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DiscoveredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AwarenessDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DiscoveredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Cause = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Categories = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PersonsAffected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Malicious = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StronglyEncrypted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    KeyLeaked = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContractorInvolved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContractorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Suspected = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FinancialDamageRisk = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FinancialSector = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SecondaryDamage = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    MeasuresForPersons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Publication = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PreventionMeasures = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Other = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incidents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "person_keys",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MasterKeyId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Nonce = table.Column<byte[]>(type: "BLOB", maxLength: 12, nullable: false),
+                    Ciphertext = table.Column<byte[]>(type: "BLOB", maxLength: 48, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WrappedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_keys", x => x.PersonId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "person_lookups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_lookups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "persons",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UseSuspended = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ProvisionSuspended = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ErasedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_persons", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "policy_versions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Yaml = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_versions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "provision_consents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RecipientKind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Purposes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CrossBorderCountry = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CrossBorderRegime = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RecipientMeasures = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    GivenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PolicyVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LedgerReceiptId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_provision_consents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "provision_purges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PurgedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordIds = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_provision_purges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "provision_records",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PartyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PartyAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    PartyRepresentative = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PartyAcquisition = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Items = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ConsentObtained = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OptOutDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConsentSource = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ConsentReference = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CrossBorderInformed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Batch = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContractReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    KeepUntil = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_provision_records", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "shredded_keys",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShreddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_shredded_keys", x => x.PersonId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "signal_batches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Site = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BatchId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PostedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSignalId = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSignalId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_signal_batches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "signal_device_ranges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeviceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FirstSignalId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSignalId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_signal_device_ranges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "signals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeviceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    Referrer = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Os = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Connection = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Ip = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    LocationAccuracy = table.Column<double>(type: "REAL", nullable: true),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LogLine = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_signals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff_users",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProtectedTotpSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TotpEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastTotpStep = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailedSignIns = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Disabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_staff_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incident_persons",
+                columns: table => new
+                {
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incident_persons", x => new { x.IncidentId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_incident_persons_incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "person_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Ciphertext = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    acquired_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    policy_version = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    notified_purposes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    sensitive_ground = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    written_consent = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_person_items_persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_api_keys_Prefix",
+                table: "api_keys",
+                column: "Prefix",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audience_exports_ExportedAt",
+                table: "audience_exports",
+                column: "ExportedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audience_exports_Recipient",
+                table: "audience_exports",
+                column: "Recipient");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_Actor",
+                table: "audit_entries",
+                column: "Actor");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_OccurredAt",
+                table: "audit_entries",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_PersonId",
+                table: "audit_entries",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consent_records_ReceiptId",
+                table: "consent_records",
+                column: "ReceiptId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_consent_records_SubjectKind_SubjectId_Category_Id",
+                table: "consent_records",
+                columns: new[] { "SubjectKind", "SubjectId", "Category", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_device_links_DeviceId",
+                table: "device_links",
+                column: "DeviceId",
+                unique: true,
+                filter: "\"UnlinkedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_device_links_PersonId",
+                table: "device_links",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incident_persons_PersonId",
+                table: "incident_persons",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incidents_AwarenessDate",
+                table: "incidents",
+                column: "AwarenessDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_items_PersonId_Category",
+                table: "person_items",
+                columns: new[] { "PersonId", "Category" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_keys_MasterKeyId",
+                table: "person_keys",
+                column: "MasterKeyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_lookups_Kind_Hash",
+                table: "person_lookups",
+                columns: new[] { "Kind", "Hash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_lookups_PersonId",
+                table: "person_lookups",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_versions_ContentHash",
+                table: "policy_versions",
+                column: "ContentHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_versions_Version",
+                table: "policy_versions",
+                column: "Version",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_provision_consents_PersonId",
+                table: "provision_consents",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_provision_records_KeepUntil",
+                table: "provision_records",
+                column: "KeepUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_provision_records_Kind_RecipientId_PersonId_Batch",
+                table: "provision_records",
+                columns: new[] { "Kind", "RecipientId", "PersonId", "Batch" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_provision_records_PersonId",
+                table: "provision_records",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_signal_batches_ReceivedAt",
+                table: "signal_batches",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_signal_batches_Site_BatchId",
+                table: "signal_batches",
+                columns: new[] { "Site", "BatchId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_signal_device_ranges_DeviceId_FirstSignalId",
+                table: "signal_device_ranges",
+                columns: new[] { "DeviceId", "FirstSignalId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_staff_users_UserName",
+                table: "staff_users",
+                column: "UserName",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "audience_exports");
+
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "consent_records");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "device_links");
+
+            migrationBuilder.DropTable(
+                name: "incident_persons");
+
+            migrationBuilder.DropTable(
+                name: "person_items");
+
+            migrationBuilder.DropTable(
+                name: "person_keys");
+
+            migrationBuilder.DropTable(
+                name: "person_lookups");
+
+            migrationBuilder.DropTable(
+                name: "policy_versions");
+
+            migrationBuilder.DropTable(
+                name: "provision_consents");
+
+            migrationBuilder.DropTable(
+                name: "provision_purges");
+
+            migrationBuilder.DropTable(
+                name: "provision_records");
+
+            migrationBuilder.DropTable(
+                name: "shredded_keys");
+
+            migrationBuilder.DropTable(
+                name: "signal_batches");
+
+            migrationBuilder.DropTable(
+                name: "signal_device_ranges");
+
+            migrationBuilder.DropTable(
+                name: "signals");
+
+            migrationBuilder.DropTable(
+                name: "staff_users");
+
+            migrationBuilder.DropTable(
+                name: "incidents");
+
+            migrationBuilder.DropTable(
+                name: "persons");
+        }
+    }
+}
