@@ -83,17 +83,24 @@ public sealed class ProvisionRecords(MamoriDb db, PersonVault vault, CurrentPoli
             ConsentObtained = !optOut,
             OptOutDate = optOut ? DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(9)).DateTime) : null,
             ConsentSource = optOut ? null : ConsentSources.Provider,
-            FirstAt = now,
-            LastAt = now,
             ContractReference = command.ContractReference,
-            KeepUntil = ProvisionRecord.RetentionEnd(now, command.ContractReference is not null),
-            CreatedAt = now,
-            CreatedBy = actor,
         };
+        Stamp(record, now, actor);
         db.Set<ProvisionRecord>().Add(record);
         await audit.AppendAsync(new AuditEvent(actor, AuditActions.ProvisionReceiptRecorded, AuditOutcomes.Success, PersonId: command.PersonId,
             Categories: items, Target: "provision_record:" + record.Id.ToString("D")), ct);
         return record;
+    }
+
+    /// <summary>When a received record was written, by whom, and how long the law keeps it (1 year where a contract
+    /// stands in, else 3).</summary>
+    private static void Stamp(ProvisionRecord record, DateTimeOffset now, string actor)
+    {
+        record.FirstAt = now;
+        record.LastAt = now;
+        record.KeepUntil = ProvisionRecord.RetentionEnd(now, record.ContractReference is not null);
+        record.CreatedAt = now;
+        record.CreatedBy = actor;
     }
 
     /// <summary>Art. 31: the person's consent to the linking (<c>art31_link</c> in the consent ledger) confirmed, the record written.
@@ -126,13 +133,9 @@ public sealed class ProvisionRecords(MamoriDb db, PersonVault vault, CurrentPoli
             ConsentObtained = true,
             ConsentSource = ConsentSources.Ledger,
             ConsentReference = "consent_receipt:" + choice.Record.ReceiptId.ToString("D"),
-            FirstAt = now,
-            LastAt = now,
             ContractReference = command.ContractReference,
-            KeepUntil = ProvisionRecord.RetentionEnd(now, command.ContractReference is not null),
-            CreatedAt = now,
-            CreatedBy = actor,
         };
+        Stamp(record, now, actor);
         db.Set<ProvisionRecord>().Add(record);
         await audit.AppendAsync(new AuditEvent(actor, AuditActions.ProvisionLinkingRecorded, AuditOutcomes.Success, PersonId: command.PersonId,
             Categories: items, Target: "provision_record:" + record.Id.ToString("D")), ct);
