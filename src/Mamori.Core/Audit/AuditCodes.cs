@@ -65,6 +65,12 @@ public static class AuditActions
     public const string SignalsRead = "signals.read";
     /// <summary>Device IDs of an audience handed to a recipient; the target is <c>audience_export:{id}</c>.</summary>
     public const string AudienceExported = "audience.exported";
+    /// <summary>A party of the registry (§5–§7) recorded, changed or ended; the target is <c>party:{id}</c>.</summary>
+    public const string PartyCreated = "party.created";
+    public const string PartyUpdated = "party.updated";
+    public const string PartyEnded = "party.ended";
+    /// <summary>A contractor's handling evaluated (§7 supervision); the reason is the result, the target <c>party:{id}</c>.</summary>
+    public const string ContractorEvaluated = "contractor.evaluated";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -74,6 +80,7 @@ public static class AuditActions
         Provision, ProvisionConsentRecorded, ProvisionConsentWithdrawn, ProvisionReceiptRecorded, ProvisionLinkingRecorded,
         ProvisionRecordsRead, ProvisionRecordsPurged,
         LinkCreated, LinkRemoved, SignalsRead, AudienceExported,
+        PartyCreated, PartyUpdated, PartyEnded, ContractorEvaluated,
     ];
 }
 

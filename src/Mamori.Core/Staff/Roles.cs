@@ -17,6 +17,8 @@ public enum Permission
     ManageConsents,
     IngestSignals,
     ProvideToThirdParties,
+    /// <summary>The registry of parties (recipients, co-solicitors, contractors) and contractor supervision.</summary>
+    ManageParties,
 }
 
 /// <summary>The staff roles and what each may do. The table is the single source for every authorisation rule.</summary>

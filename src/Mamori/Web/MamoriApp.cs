@@ -47,6 +47,7 @@ public static class MamoriApp
         services.AddMamoriConsent(options, policy);
         services.AddMamoriIncidents();
         services.AddMamoriProvision();
+        services.AddMamoriParties(options.ScheduledJobs);
         services.AddMamoriSignals(options.Signals);
 
         services.AddMamoriAuth();
@@ -100,6 +101,7 @@ public static class MamoriApp
         app.MapConsentsApi();
         app.MapIncidentsApi();
         app.MapProvisionsApi();
+        app.MapPartiesApi();
         app.MapSignalsApi();
         app.MapLinksApi();
         app.MapAudiencesApi();

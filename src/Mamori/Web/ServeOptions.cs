@@ -21,6 +21,8 @@ public sealed record ServeOptions
     public string? MasterKey { get; init; }
     /// <summary>The first admin's password (MAMORI_ADMIN_PASSWORD); generated and printed once when null.</summary>
     public string? AdminPassword { get; init; }
+    /// <summary>Runs the daily background work (the provision-record purge). Tests turn it off and run the work themselves.</summary>
+    public bool ScheduledJobs { get; init; } = true;
 
     /// <summary>The agency's policy shipped beside the executable, or policy/ in the working directory.</summary>
     public string ResolvePolicyFile()

@@ -72,6 +72,7 @@ public abstract partial class MamoriHost : IAsyncLifetime
             ConsentPostsPerMinute = ConsentPostsPerMinute,
             SiteOrigins = [SiteOrigin],
             MasterKey = MasterKey,
+            ScheduledJobs = false,
         };
         await StartAsync();
     }
