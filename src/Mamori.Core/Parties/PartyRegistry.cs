@@ -102,7 +102,6 @@ public sealed partial class PartyRegistry(MamoriDb db, CurrentPolicy policy, Aud
         if (!PartyKinds.All.Contains(kind))
             throw new MamoriException(PartyCodes.KindUnknown, $"The kind is one of {string.Join(", ", PartyKinds.All)}.");
         party.Kind = kind;
-        party.PolicyRecipientId = PolicyRecipient(document, party.Code, kind, Optional(command.PolicyRecipientId, 64));
         party.NameJa = Required(command.NameJa, Party.MaxName);
         party.NameEn = Optional(command.NameEn, Party.MaxName) ?? "";
         party.Address = Optional(command.Address, Party.MaxText);
@@ -112,6 +111,7 @@ public sealed partial class PartyRegistry(MamoriDb db, CurrentPolicy policy, Aud
         if (country != PolicyVocabulary.UnknownCountry && !IsoCountries.IsAlpha2(country))
             throw new MamoriException(PartyCodes.CountryInvalid, "The country is an ISO 3166-1 alpha-2 code (JP, US, SG…) or 'unknown'.");
         party.Country = country;
+        party.PolicyRecipientId = PolicyRecipient(document, party.Code, kind, Optional(command.PolicyRecipientId, 64));
         party.Contract = Optional(command.Contract, Party.MaxText);
         party.Relationship = Optional(command.Relationship, Party.MaxText);
         party.Listed = kind == PartyKinds.CoSolicitor && command.Listed;
