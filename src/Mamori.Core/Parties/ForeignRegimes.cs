@@ -10,7 +10,7 @@ public static class ForeignRegimes
     {
         ArgumentNullException.ThrowIfNull(document);
         var environment = document.Security.ExternalEnvironment;
-        return environment.CountryRegimes.FirstOrDefault(c => c.Country == country)?.Regime
+        return environment.CountryRegimes?.FirstOrDefault(c => c.Country == country)?.Regime
             ?? environment.Locations.FirstOrDefault(l => l.Country == country && l.Country != "unknown")?.Regime;
     }
 }

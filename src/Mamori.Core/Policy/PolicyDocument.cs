@@ -387,7 +387,8 @@ public sealed class ExternalEnvironment
     public LocalizedText Statement { get; set; } = new();
     public List<StorageLocation> Locations { get; set; } = [];
     /// <summary>What is known of each foreign country's regime where a store, recipient or contractor sits (APPI.md §8).</summary>
-    public List<CountryRegime> CountryRegimes { get; set; } = [];
+    /// <remarks>Optional: a policy storing nothing abroad has none.</remarks>
+    public List<CountryRegime>? CountryRegimes { get; set; }
 }
 
 public sealed class StorageLocation

@@ -58,7 +58,7 @@ internal sealed partial class NoticeBuilder
     }
 
     private Inline RegimeOf(ExternalEnvironment environment, string country) =>
-        environment.CountryRegimes.FirstOrDefault(c => c.Country == country) is { } known ? context.Say(known.Regime) : Plain(T.RegimeNotKnown);
+        environment.CountryRegimes?.FirstOrDefault(c => c.Country == country) is { } known ? context.Say(known.Regime) : Plain(T.RegimeNotKnown);
 
     private Section InquiriesSection()
     {

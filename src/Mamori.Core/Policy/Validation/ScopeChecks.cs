@@ -14,7 +14,7 @@ internal static class ScopeChecks
                     $"country '{country}' is not an ISO 3166-1 alpha-2 code (e.g. JP, US) nor 'unknown'");
         }
 
-        var regimes = c.Policy.Security.ExternalEnvironment.CountryRegimes;
+        var regimes = c.Policy.Security.ExternalEnvironment.CountryRegimes ?? [];
         for (var i = 0; i < regimes.Count; i++)
         {
             if (!IsoCountries.IsAlpha2(regimes[i].Country))
