@@ -95,6 +95,15 @@ public sealed partial class PartyRegistry(MamoriDb db, CurrentPolicy policy, Aud
         return [.. parties.OrderBy(p => p.NameJa, StringComparer.Ordinal)];
     }
 
+    /// <summary>What the public notice names of the registry: active contractors (§7) and active parties abroad (§11(7)).</summary>
+    public async Task<List<Recipient>> ForNoticeAsync(CancellationToken ct = default)
+    {
+        var parties = await db.Set<Party>().AsNoTracking()
+            .Where(p => p.EndedAt == null && (p.Kind == PartyKinds.Contractor || (p.Country != "JP" && p.Country != PolicyVocabulary.UnknownCountry)))
+            .ToListAsync(ct);
+        return [.. parties.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => RecipientDirectory.ToRecipient(p, policy.Document))];
+    }
+
     private void Apply(Party party, SaveParty command)
     {
         var document = policy.Document;

@@ -23,8 +23,18 @@ public static class RecipientDirectory
         var fromPolicy = document.Recipients.FirstOrDefault(r => r.Id == code);
         if (party is null)
             return fromPolicy is null ? null : new RegisteredRecipient(fromPolicy, fromPolicy.Id, false);
+        var recipient = ToRecipient(party, document);
+        return new RegisteredRecipient(recipient, party.PolicyRecipientId ?? party.Code, !party.Active);
+    }
+
+    /// <summary>A registered party as a recipient: its own particulars, and what it leaves unsaid from the policy
+    /// recipient it belongs to.</summary>
+    public static Recipient ToRecipient(Party party, PolicyDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        ArgumentNullException.ThrowIfNull(document);
         var policyRecipient = document.Recipients.FirstOrDefault(r => r.Id == party.PolicyRecipientId);
-        var recipient = new Recipient
+        return new Recipient
         {
             Id = party.Code,
             Kind = party.Kind,
@@ -35,7 +45,6 @@ public static class RecipientDirectory
             Contract = party.Contract is null ? policyRecipient?.Contract : Both(party.Contract),
             Relationship = party.Relationship is null ? policyRecipient?.Relationship : Both(party.Relationship),
         };
-        return new RegisteredRecipient(recipient, party.PolicyRecipientId ?? party.Code, !party.Active);
     }
 
     private static LocalizedText Both(string text) => new() { Ja = text, En = text };

@@ -151,6 +151,37 @@ public abstract class ConsolePartiesTests<THost>(THost host) where THost : Mamor
         Assert.Contains("data-purge=", purges, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_notice_names_each_party_abroad_and_each_registered_contractor_with_its_countrys_regime()
+    {
+        var api = await ClientAsync(host);
+        var tag = Tag();
+        await OkAsync(await api.PostAsJsonAsync("/api/v1/parties", new
+        {
+            code = "cloud-" + tag, kind = "contractor", nameJa = "クラウド保管サービス" + tag, nameEn = "Cloud Storage Service " + tag, country = "US",
+            contract = "データ処理契約", entrustedItems = new[] { "contact.name" },
+        }, Ct));
+        await OkAsync(await api.PostAsJsonAsync("/api/v1/parties", new
+        {
+            code = "local-" + tag, kind = "contractor", nameJa = "国内印刷株式会社" + tag, country = "JP", contract = "業務委託契約",
+        }, Ct));
+
+        var (_, notice) = await PageAsync(host.CreateClient(), "/privacy");
+        var abroad = notice[notice.IndexOf("id=\"foreign-recipients\"", StringComparison.Ordinal)..];
+        abroad = abroad[..abroad.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("Google LLC", abroad, StringComparison.Ordinal);
+        Assert.Contains("クラウド保管サービス" + tag, abroad, StringComparison.Ordinal);
+        Assert.Contains("米国には、個人情報の保護に関する包括的な連邦法はなく", abroad, StringComparison.Ordinal);
+        Assert.DoesNotContain("国内印刷株式会社" + tag, abroad, StringComparison.Ordinal);
+        var contractors = notice[notice.IndexOf("id=\"contractors\"", StringComparison.Ordinal)..];
+        Assert.Contains("国内印刷株式会社" + tag, contractors[..contractors.IndexOf("</table>", StringComparison.Ordinal)], StringComparison.Ordinal);
+
+        var (_, english) = await PageAsync(host.CreateClient(), "/privacy?lang=en");
+        Assert.Contains("Recipients and contractors abroad", english, StringComparison.Ordinal);
+        Assert.Contains("Cloud Storage Service " + tag, english, StringComparison.Ordinal);
+        Assert.Contains("The United States has no comprehensive federal law", english, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, bool> Pages => new()
     {
         { "/console/parties", Roles.PrivacyOfficer, true },

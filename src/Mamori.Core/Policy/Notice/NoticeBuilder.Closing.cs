@@ -42,7 +42,7 @@ internal sealed partial class NoticeBuilder
         }
 
         // Every recipient or contractor in a named foreign country, with what is known of that country's regime.
-        var abroad = Policy.Recipients.Where(r => r.Country.Length == 2 && r.Country != "JP").ToList();
+        var abroad = Policy.Recipients.Concat(context.Registered).Where(r => r.Country.Length == 2 && r.Country != "JP").ToList();
         if (abroad.Count > 0)
         {
             body.Add(new Table("foreign-recipients", Plain(T.ForeignRecipientsCaption), [T.ForeignParty, T.Country, T.Regime],
