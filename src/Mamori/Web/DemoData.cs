@@ -25,6 +25,7 @@ public static class DemoData
             await accounts.CreateAsync(role, DisplayNames[role], role, adminPassword, ct);
             created.Add(role);
         }
+        await DemoParties.SeedAsync(sp, ct);
         return created;
     }
 

@@ -88,6 +88,22 @@ public abstract class PartiesRulesTests<THost>(THost host) where THost : MamoriH
         Assert.Equal(("system", "provision_purge:" + result.PurgeId.ToString("D")), (audited.Actor, audited.Target));
         Assert.Equal(TimeSpan.FromDays(1), ProvisionRecordPurgeJob.Period);
     }
+
+    [Fact]
+    public async Task Demo_parties_fill_the_public_co_solicitor_list_and_the_outsourcing_register()
+    {
+        await host.WithServiceAsync(async sp =>
+        {
+            await DemoParties.SeedAsync(sp, Ct);
+            return true;
+        });
+        var list = await host.CreateClient().GetStringAsync("/privacy/co-solicitors", Ct);
+        Assert.Contains("data-party=\"sakura-agency\"", list, StringComparison.Ordinal);
+        Assert.Contains("data-party=\"midori-agency\"", list, StringComparison.Ordinal);
+        var contractors = await OkAsync(await (await ClientAsync(host)).GetAsync("/api/v1/contractors", Ct));
+        Assert.Contains(contractors.EnumerateArray(), c => c.GetProperty("party").GetProperty("code").GetString() == "print-mail"
+            && c.GetProperty("state").GetString() == "never_evaluated");
+    }
 }
 
 public sealed class PartiesRulesOnSqlite(SqliteHost host) : PartiesRulesTests<SqliteHost>(host), IClassFixture<SqliteHost>;
