@@ -205,13 +205,24 @@ public abstract class PartiesApiTests<THost>(THost host) where THost : MamoriHos
     [Fact]
     public async Task Only_the_privacy_officer_manages_parties()
     {
-        foreach (var role in new[] { Roles.Operator, Roles.Auditor, Roles.Marketing, Roles.System })
+        var officer = await ClientAsync(host);
+        var code = "ct-" + Tag();
+        var id = (await OkAsync(await CreateAsync(officer, Contractor(code)))).GetProperty("id").GetGuid();
+        foreach (var role in new[] { Roles.Operator, Roles.Auditor, Roles.Marketing, Roles.System, Roles.Site })
         {
             var client = await ClientAsync(host, role);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/parties", Ct)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await CreateAsync(client, CoSolicitor("co-" + Tag()))).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/parties/{id}", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PutAsJsonAsync($"/api/v1/parties/{id}", Contractor(code), Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"/api/v1/parties/{id}/end", null, Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await EvaluateAsync(client, id, TodayOn(host), "adequate")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/contractors", Ct)).StatusCode);
         }
+        // Nothing the refused callers sent took effect.
+        var detail = await OkAsync(await officer.GetAsync($"/api/v1/parties/{id}", Ct));
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("party").GetProperty("endedAt").ValueKind);
+        Assert.Empty(detail.GetProperty("evaluations").EnumerateArray());
         var anonymous = host.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/parties", Ct)).StatusCode);
         Assert.True(Roles.Allows(Roles.PrivacyOfficer, Permission.ManageParties));
