@@ -53,6 +53,8 @@ public abstract partial class MamoriHost : IAsyncLifetime
     /// <summary>What the host is given as <c>--database</c>: the test database's connection string, unless a kind of
     /// host asks for more of the same database.</summary>
     protected virtual string? DatabaseOption => Database.ConnectionString;
+    /// <summary><c>--demo</c>: the demo staff and content are seeded on first start.</summary>
+    protected virtual bool Demo => false;
 
     public static string PolicyPath => Path.Combine(AppContext.BaseDirectory, "policy", "policy.yaml");
 
@@ -72,6 +74,7 @@ public abstract partial class MamoriHost : IAsyncLifetime
             ConsentPostsPerMinute = ConsentPostsPerMinute,
             SiteOrigins = [SiteOrigin],
             MasterKey = MasterKey,
+            Demo = Demo,
         };
         await StartAsync();
     }
