@@ -706,6 +706,9 @@ namespace Mamori.Storage.Migrations.Postgres
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<byte[]>("Sealed")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -695,6 +695,9 @@ namespace Mamori.Storage.Migrations.Sqlite
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Sealed")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
