@@ -9,7 +9,7 @@ public static class InquiryServices
     /// <summary>The inquiry desk (§12), the public form's robot checks and its per-address limit; the request forms (§9(2)).</summary>
     public static IServiceCollection AddMamoriInquiries(this IServiceCollection services, ServeOptions options)
     {
-        services.AddScoped<InquiryDesk>();
+        services.AddScoped<InquiryRegister>();
         services.AddSingleton<InquiryFormGuard>();
         services.AddSingleton<RequestForms>();
 

@@ -34,7 +34,7 @@ public sealed record InquiryHandler(Guid Id, string DisplayName);
 /// words are sealed under a data key of the inquiry's own in the <see cref="KeyVault"/>; every step and every opening
 /// of an inquiry leaves an audit entry with ids and codes only.
 /// </summary>
-public sealed class InquiryDesk(MamoriDb db, KeyVault keys, AuditTrail audit, TimeProvider clock)
+public sealed class InquiryRegister(MamoriDb db, KeyVault keys, AuditTrail audit, TimeProvider clock)
 {
     private const string NameField = "inquiry.name";
     private const string ContactField = "inquiry.contact";
