@@ -51,6 +51,8 @@ public abstract partial class RequestsPageTests<THost>(THost host) where THost :
         foreach (var ground in Policy.RefusalGrounds)
             Assert.Contains(ground.Label.In(lang), html, StringComparison.Ordinal);
         Assert.Contains(lang == "en" ? "within 7 days, and within 14 days at the latest" : "受付から7日以内、遅くとも14日以内", html, StringComparison.Ordinal);
+        Assert.False(Policy.Controller.ContactWindow.AcceptsVisits);
+        Assert.Contains(lang == "en" ? "We cannot accept requests made in person at our offices." : "ご来社いただいてのお申し出はお受けいたしかねます。", html, StringComparison.Ordinal);
         // Both forms to download; the online form is not offered while the policy keeps it off.
         Assert.Contains("href=\"/privacy/requests/forms/application.pdf\" data-form=\"application_form\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/privacy/requests/forms/power-of-attorney.pdf\" data-form=\"power_of_attorney\"", html, StringComparison.Ordinal);
