@@ -48,6 +48,7 @@ public static class MamoriApp
         services.AddMamoriIncidents();
         services.AddMamoriProvision();
         services.AddMamoriSignals(options.Signals);
+        services.AddMamoriInquiries(options);
 
         services.AddMamoriAuth();
         // Japanese stays Japanese in the HTML source (Razor would otherwise write every kana as &#x…;).
@@ -103,6 +104,8 @@ public static class MamoriApp
         app.MapSignalsApi();
         app.MapLinksApi();
         app.MapAudiencesApi();
+        app.MapRequestForms();
+        app.MapInquiriesApi();
         app.MapConsentScript();
         app.MapRazorPages();
         return app;
@@ -113,4 +116,5 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Consent = "consent";
+    public const string Inquiry = "inquiry";
 }
