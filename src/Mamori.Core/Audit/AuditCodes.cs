@@ -65,6 +65,12 @@ public static class AuditActions
     public const string SignalsRead = "signals.read";
     /// <summary>Device IDs of an audience handed to a recipient; the target is <c>audience_export:{id}</c>.</summary>
     public const string AudienceExported = "audience.exported";
+    /// <summary>Inquiries (§12): the target is <c>inquiry:{id}</c>; reading one opens what the sender wrote.</summary>
+    public const string InquiryReceived = "inquiry.received";
+    public const string InquiryRead = "inquiry.read";
+    public const string InquiryAssigned = "inquiry.assigned";
+    public const string InquiryAnswered = "inquiry.answered";
+    public const string InquiryClosed = "inquiry.closed";
     /// <summary>A party of the registry (§5–§7) recorded, changed or ended; the target is <c>party:{id}</c>.</summary>
     public const string PartyCreated = "party.created";
     public const string PartyUpdated = "party.updated";
@@ -80,6 +86,7 @@ public static class AuditActions
         Provision, ProvisionConsentRecorded, ProvisionConsentWithdrawn, ProvisionReceiptRecorded, ProvisionLinkingRecorded,
         ProvisionRecordsRead, ProvisionRecordsPurged,
         LinkCreated, LinkRemoved, SignalsRead, AudienceExported,
+        InquiryReceived, InquiryRead, InquiryAssigned, InquiryAnswered, InquiryClosed,
         PartyCreated, PartyUpdated, PartyEnded, ContractorEvaluated,
     ];
 }
