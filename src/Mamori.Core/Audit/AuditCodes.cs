@@ -65,6 +65,27 @@ public static class AuditActions
     public const string SignalsRead = "signals.read";
     /// <summary>Device IDs of an audience handed to a recipient; the target is <c>audience_export:{id}</c>.</summary>
     public const string AudienceExported = "audience.exported";
+    // Requests from data subjects (開示等の請求等); the target is request:{id}, the reasons carry the new status.
+    public const string RequestOpened = "request.opened";
+    public const string RequestDocumentAdded = "request.document_added";
+    public const string RequestDocumentRead = "request.document_read";
+    public const string RequestPersonMatched = "request.person_matched";
+    public const string RequestChecked = "request.checked";
+    public const string RequestVerified = "request.verified";
+    public const string RequestFeeReceived = "request.fee_received";
+    public const string RequestFulfilled = "request.fulfilled";
+    public const string RequestAnswered = "request.answered";
+    public const string RequestRefused = "request.refused";
+    public const string RequestWithdrawn = "request.withdrawn";
+    public const string RequestRead = "request.read";
+    public const string RequestPackageRead = "request.package_read";
+    public const string RequestDownloaded = "request.downloaded";
+    /// <summary>A person's items corrected or added at their request (categories only; before/after stay with the request, encrypted).</summary>
+    public const string PersonCorrected = "person.corrected";
+    public const string PersonItemsDeleted = "person.items_deleted";
+    public const string PersonSuspended = "person.suspended";
+    /// <summary>A disclosure of everything retained about a person was assembled.</summary>
+    public const string DisclosureBuilt = "disclosure.built";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -74,6 +95,9 @@ public static class AuditActions
         Provision, ProvisionConsentRecorded, ProvisionConsentWithdrawn, ProvisionReceiptRecorded, ProvisionLinkingRecorded,
         ProvisionRecordsRead, ProvisionRecordsPurged,
         LinkCreated, LinkRemoved, SignalsRead, AudienceExported,
+        RequestOpened, RequestDocumentAdded, RequestDocumentRead, RequestPersonMatched, RequestChecked, RequestVerified, RequestFeeReceived,
+        RequestFulfilled, RequestAnswered, RequestRefused, RequestWithdrawn, RequestRead, RequestPackageRead, RequestDownloaded,
+        PersonCorrected, PersonItemsDeleted, PersonSuspended, DisclosureBuilt,
     ];
 }
 

@@ -326,6 +326,14 @@ public sealed class RequestProcedure
     public List<Labelled> ResponseMethods { get; set; } = [];
     public LocalizedText ResponseStatement { get; set; } = new();
     public LocalizedText UseOfRequestData { get; set; } = new();        // §9(5)
+    /// <summary>Categories a law obliges the agency to keep: deletion and erasure suspend them instead, with the reason.</summary>
+    public List<CategoryWithReason> KeptByLaw { get; set; } = [];
+    /// <summary>Categories that are not retained personal data (APPI Art. 16(4), e.g. anti-social-forces lists): left out of disclosures.</summary>
+    public List<CategoryWithReason> NotRetained { get; set; } = [];
+    /// <summary>The largest scanned document or upload accepted with a request.</summary>
+    public int DocumentMaxBytes { get; set; } = 10 * 1024 * 1024;
+    /// <summary>How long an electronic answer's download link works.</summary>
+    public int AnswerLinkDays { get; set; } = 14;
 }
 
 public sealed class RequestKind
@@ -428,4 +436,11 @@ public sealed class AccreditedBody
     public PostalAddress Address { get; set; } = new();
     public List<string> Phones { get; set; } = [];
     public LocalizedText Statement { get; set; } = new();
+}
+
+/// <summary>A data category with why it is treated apart (requests: kept by law, or not retained personal data).</summary>
+public sealed class CategoryWithReason
+{
+    public string Category { get; set; } = "";
+    public LocalizedText Reason { get; set; } = new();
 }

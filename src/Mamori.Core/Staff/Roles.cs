@@ -17,6 +17,8 @@ public enum Permission
     ManageConsents,
     IngestSignals,
     ProvideToThirdParties,
+    /// <summary>Carry out a verified request (change or erase the vault, disclose), answer it, or refuse it.</summary>
+    DecideRequests,
 }
 
 /// <summary>The staff roles and what each may do. The table is the single source for every authorisation rule.</summary>
