@@ -47,6 +47,7 @@ public static class MamoriApp
         services.AddMamoriConsent(options, policy);
         services.AddMamoriIncidents();
         services.AddMamoriProvision();
+        services.AddMamoriRequests();
         services.AddMamoriSignals(options.Signals);
 
         services.AddMamoriAuth();
@@ -103,6 +104,7 @@ public static class MamoriApp
         app.MapSignalsApi();
         app.MapLinksApi();
         app.MapAudiencesApi();
+        app.MapRequestsApi();
         app.MapConsentScript();
         app.MapRazorPages();
         return app;
