@@ -80,6 +80,8 @@ public static class AuditActions
     public const string RequestRead = "request.read";
     public const string RequestPackageRead = "request.package_read";
     public const string RequestDownloaded = "request.downloaded";
+    /// <summary>A closed request's data key destroyed (crypto-shredding of the requester's data).</summary>
+    public const string RequestShredded = "request.shredded";
     /// <summary>A person's items corrected or added at their request (categories only; before/after stay with the request, encrypted).</summary>
     public const string PersonCorrected = "person.corrected";
     public const string PersonItemsDeleted = "person.items_deleted";
@@ -96,7 +98,7 @@ public static class AuditActions
         ProvisionRecordsRead, ProvisionRecordsPurged,
         LinkCreated, LinkRemoved, SignalsRead, AudienceExported,
         RequestOpened, RequestDocumentAdded, RequestDocumentRead, RequestPersonMatched, RequestChecked, RequestVerified, RequestFeeReceived,
-        RequestFulfilled, RequestAnswered, RequestRefused, RequestWithdrawn, RequestRead, RequestPackageRead, RequestDownloaded,
+        RequestFulfilled, RequestAnswered, RequestRefused, RequestWithdrawn, RequestRead, RequestPackageRead, RequestDownloaded, RequestShredded,
         PersonCorrected, PersonItemsDeleted, PersonSuspended, DisclosureBuilt,
     ];
 }

@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mamori.Requests;
 
 /// <summary>A case with its application decrypted, for the console and the API.</summary>
-public sealed record RequestDetail(RequestCase Case, RequestContent Content, RequestResult? Result, IReadOnlyList<string> RequiredDocuments);
+/// <param name="Shredded">The case's data key was destroyed: <paramref name="Content"/> is blank and nothing more can be read.</param>
+public sealed record RequestDetail(RequestCase Case, RequestContent Content, RequestResult? Result, IReadOnlyList<string> RequiredDocuments, bool Shredded = false);
 
 /// <summary>An open case in the queue, without personal values.</summary>
 public sealed record QueueEntry(Guid Id, string Kind, string Status, string Channel, DateTimeOffset ReceivedAt, DateTimeOffset TargetAt,
@@ -105,7 +106,7 @@ public sealed class RequestCases(MamoriDb db, KeyVault keys, PersonVault vault, 
     public async Task<RequestDetail> GetAsync(Guid id, string actor, CancellationToken ct = default)
     {
         var request = await FindAsync(id, tracked: false, ct);
-        var detail = await DetailAsync(request, ct);
+        var detail = await DetailAsync(request, ct, allowShredded: true);
         await AuditAsync(actor, AuditActions.RequestRead, request, ct);
         return detail;
     }
@@ -438,6 +439,25 @@ public sealed class RequestCases(MamoriDb db, KeyVault keys, PersonVault vault, 
         return await DetailAsync(request, ct);
     }
 
+    /// <summary>Destroys the data key of a closed case (crypto-shredding): the requester's data, the documents and the
+    /// answer become unreadable for good, while the case's codes, dates and history stay as the record of handling it.</summary>
+    public async Task<RequestCase> ShredAsync(Guid id, string reason, string actor, CancellationToken ct = default)
+    {
+        var request = await FindAsync(id, tracked: true, ct);
+        if (!request.IsClosed)
+            throw new MamoriException(RequestCodes.InvalidTransition, "Only an answered, refused or withdrawn request can be shredded.", 409);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+            throw new MamoriException(RequestCodes.ReasonMissing, "Say why (1–500 characters, no personal data).");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Set<RequestDocumentFile>().RemoveRange(request.Documents);
+        request.DownloadTokenHash = null;
+        request.DownloadPassword = null;
+        await keys.ShredAsync(request.Id, reason, actor, ct); // saves the above
+        await AuditAsync(actor, AuditActions.RequestShredded, request, ct);
+        await transaction.CommitAsync(ct);
+        return request;
+    }
+
     /// <summary>The checklist a case needs: A and B, plus the agent's documents by the kind of agent.</summary>
     public IReadOnlyList<string> RequiredDocuments(string agentType) =>
     [
@@ -450,8 +470,15 @@ public sealed class RequestCases(MamoriDb db, KeyVault keys, PersonVault vault, 
         }).Select(d => d.Id),
     ];
 
-    private async Task<RequestDetail> DetailAsync(RequestCase request, CancellationToken ct)
+    private async Task<RequestDetail> DetailAsync(RequestCase request, CancellationToken ct, bool allowShredded = false)
     {
+        if (await keys.IsShreddedAsync(request.Id, ct))
+        {
+            return allowShredded
+                ? new RequestDetail(request, new RequestContent(new Requester("", ""), null, null, new Dictionary<string, string>(), []), null,
+                    [.. request.Checks.Select(c => c.DocumentId)], Shredded: true)
+                : throw new MamoriException(RequestCodes.Shredded, "This request's data was shredded; it can no longer be read.", 410);
+        }
         using var key = await keys.GetDataKeyAsync(request.Id, ct);
         var content = JsonSerializer.Deserialize<RequestContent>(ItemCipher.DecryptText(key, PayloadLabel, request.Id, request.Payload), Json)!;
         var result = request.Result is null ? null

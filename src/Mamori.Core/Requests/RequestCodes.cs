@@ -33,4 +33,5 @@ public static class RequestCodes
     public const string DownloadExpired = "request.download_expired";
     public const string DownloadLocked = "request.download_locked";
     public const string DownloadPassword = "request.download_password";
+    public const string Shredded = "request.shredded";
 }

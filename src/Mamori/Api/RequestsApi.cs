@@ -40,6 +40,8 @@ public static class RequestsApi
     public sealed record MatchRequest([property: Pseudonymous] Guid? PersonId);
     public sealed record CheckRequest(bool? Checked);
     public sealed record AnswerRequest(bool? Paper);
+    /// <summary>Why a closed request's data is shredded: free text, which should hold no personal data but might.</summary>
+    public sealed record ShreddingRequest([property: PersonalData] string? Reason);
     public sealed record RefusalRequest([property: UncheckedInput] string? Ground, [property: PersonalData] string? Reason);
 
     public sealed record Opened(Guid Id, string Status, DateTimeOffset DueAt, DateTimeOffset TargetAt, bool FeeRequired, int FeeAmount, IReadOnlyList<string> Checklist);
@@ -50,7 +52,7 @@ public static class RequestsApi
         Guid Id, string Kind, string Status, string Urgency, string Channel, string AgentType, string ResponseMethod,
         DateTimeOffset ReceivedAt, DateTimeOffset TargetAt, DateTimeOffset DueAt, Guid? PersonId,
         bool FeeRequired, int FeeAmount, DateTimeOffset? FeeReceivedAt, DateTimeOffset? VerifiedAt, DateTimeOffset? FulfilledAt,
-        DateTimeOffset? ClosedAt, string? RefusalGround, string? AnsweredMethod,
+        DateTimeOffset? ClosedAt, string? RefusalGround, string? AnsweredMethod, bool Shredded,
         IReadOnlyList<CheckView> Checklist, IReadOnlyList<DocumentView> Documents, IReadOnlyList<TransitionView> Transitions,
         RequestContent Application, RequestResult? Result);
     public sealed record PackageResponse(Guid RequestId, string Kind, string Status, string? RefusalGround, RequestLetterView Letter, RequestResult? Result);
@@ -165,6 +167,14 @@ public static class RequestsApi
             .RequirePermission(Permission.ManageRequests)
             .WithName("WithdrawRequest").WithSummary("Record that the requester withdrew the request.");
 
+        requests.MapPost("/{id:guid}/shredding", async (Guid id, ShreddingRequest body, RequestCases cases, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                await cases.ShredAsync(id, body.Reason ?? "", user.AuditActor(), ct);
+                return TypedResults.Ok(Shape(await cases.GetAsync(id, user.AuditActor(), ct), clock));
+            })
+            .RequirePermission(Permission.ErasePersonalData)
+            .WithName("ShredRequest").WithSummary("Crypto-shred a closed request's personal data (application, documents, answer); its codes, dates and history stay.");
+
         requests.MapGet("/{id:guid}/package", async (Guid id, string? format, RequestCases cases, CurrentPolicy policy, TimeProvider clock,
                 ClaimsPrincipal user, CancellationToken ct) =>
             {
@@ -206,7 +216,7 @@ public static class RequestsApi
         var c = detail.Case;
         return new RequestResponse(c.Id, c.Kind, c.Status, RequestCases.Urgency(c.Status, c.TargetAt, c.DueAt, clock.GetUtcNow()), c.Channel, c.AgentType,
             c.ResponseMethod, c.ReceivedAt, c.TargetAt, c.DueAt, c.PersonId, c.FeeRequired, c.FeeAmount, c.FeeReceivedAt, c.VerifiedAt, c.FulfilledAt,
-            c.ClosedAt, c.RefusalGround, c.AnsweredMethod,
+            c.ClosedAt, c.RefusalGround, c.AnsweredMethod, detail.Shredded,
             [.. detail.RequiredDocuments.Select(d => c.Checks.First(x => x.DocumentId == d)).Select(x => new CheckView(x.DocumentId, x.CheckedAt, x.CheckedBy))],
             [.. c.Documents.OrderBy(d => d.UploadedAt).Select(View)],
             [.. c.Transitions.OrderBy(t => t.Id).Select(t => new TransitionView(t.From, t.To, t.At, t.Actor))],

@@ -139,6 +139,29 @@ public abstract class RequestsApiTests<THost>(THost host) where THost : MamoriHo
     }
 
     [Fact]
+    public async Task A_closed_requests_data_can_be_crypto_shredded_and_its_record_stays()
+    {
+        var officer = await ClientAsync(host);
+        var customer = await CustomerAsync(officer, Tag());
+        var id = await VerifiedAsync(officer, Application("suspension_of_use", customer), customer.Id);
+        await ProblemAsync(await StepAsync(officer, id, "shredding", new { reason = "retention over" }), HttpStatusCode.Conflict, RequestCodes.InvalidTransition);
+        await FulfilAsync(officer, id);
+        await OkAsync(await StepAsync(officer, id, "answer"));
+        var operatorClient = await ClientAsync(host, Roles.Operator);
+        Assert.Equal(HttpStatusCode.Forbidden, (await StepAsync(operatorClient, id, "shredding", new { reason = "retention over" })).StatusCode);
+
+        var shredded = await OkAsync(await StepAsync(officer, id, "shredding", new { reason = "retention over" }));
+        Assert.True(shredded.GetProperty("shredded").GetBoolean());
+        Assert.Equal("", shredded.GetProperty("application").GetProperty("requester").GetProperty("name").GetString());
+        Assert.Equal("answered", shredded.GetProperty("status").GetString());
+        Assert.Empty(shredded.GetProperty("documents").EnumerateArray());
+        Assert.Equal(4, shredded.GetProperty("transitions").GetArrayLength());
+        await ProblemAsync(await officer.GetAsync($"/api/v1/requests/{id}/package", Ct), HttpStatusCode.Gone, RequestCodes.Shredded);
+        Assert.True(await host.WithServiceAsync(sp => sp.GetRequiredService<Mamori.Vault.Crypto.KeyVault>().IsShreddedAsync(id, Ct)));
+        Assert.Contains(await AuditOfAsync(id), e => e.Action == AuditActions.RequestShredded);
+    }
+
+    [Fact]
     public async Task Only_pdf_jpeg_and_png_are_accepted_by_their_content_and_size()
     {
         var officer = await ClientAsync(host);
