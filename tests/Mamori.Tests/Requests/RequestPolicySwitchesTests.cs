@@ -6,11 +6,11 @@ using static Mamori.Tests.Requests.RequestsKit;
 
 namespace Mamori.Tests.Requests;
 
-/// <summary>/privacy/requests/new once the policy switches the online channel on: a person applies with their proof of
-/// identity, and the request lands in the staff queue, marked online.</summary>
-public abstract partial class OnlineRequestFormTests<THost>(THost host) where THost : MamoriHost
+/// <summary>The request settings of the policy at work, in a variant of the agency's policy: the online channel switched
+/// on (/privacy/requests/new), and a category named as not retained personal data (APPI Art. 16(4)).</summary>
+public abstract partial class RequestPolicySwitchesTests<THost>(THost host) where THost : MamoriHost
 {
-    private async Task OnlineFormOnAsync()
+    private async Task VariantAsync()
     {
         if (host.Options.PolicyFile != MamoriHost.PolicyPath)
             return;
@@ -20,9 +20,18 @@ public abstract partial class OnlineRequestFormTests<THost>(THost host) where TH
         // A new version, as publishing a changed policy requires.
         await File.WriteAllTextAsync(file, yaml.Replace("  onlineForm: false", "  onlineForm: true", StringComparison.Ordinal)
             .Replace("version: \"2024-07-01\"", "version: \"2026-11-01\"", StringComparison.Ordinal)
-            .Replace("effectiveFrom: 2024-07-01", "effectiveFrom: 2026-11-01", StringComparison.Ordinal), Ct);
+            .Replace("effectiveFrom: 2024-07-01", "effectiveFrom: 2026-11-01", StringComparison.Ordinal)
+            .Replace("  notRetained: []", NotRetained, StringComparison.Ordinal), Ct);
         await host.RestartWithPolicyAsync(file);
     }
+
+    private const string NotRetained = """
+          notRetained:
+            - category: consultation.content
+              reason:
+                ja: 存否が明らかになることにより違法又は不当な行為を助長するおそれがあるため
+                en: Revealing whether it exists could encourage unlawful or improper acts
+        """;
 
     private static async Task<HttpResponseMessage> ApplyAsync(HttpClient client, Dictionary<string, string> fields, byte[] identity, string type)
     {
@@ -38,7 +47,7 @@ public abstract partial class OnlineRequestFormTests<THost>(THost host) where TH
     [Fact]
     public async Task A_person_applies_online_with_their_identity_document()
     {
-        await OnlineFormOnAsync();
+        await VariantAsync();
         var tag = Tag();
         var person = host.CreateClient();
         var page = await person.GetAsync("/privacy/requests/new", Ct);
@@ -77,16 +86,34 @@ public abstract partial class OnlineRequestFormTests<THost>(THost host) where TH
     [Fact]
     public async Task The_form_is_protected_against_forgery()
     {
-        await OnlineFormOnAsync();
+        await VariantAsync();
         using var form = new MultipartFormDataContent { { new StringContent("disclosure"), "Form.Kind" } };
         var response = await host.CreateClient().PostAsync("/privacy/requests/new", form, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task What_is_not_retained_personal_data_is_left_out_of_a_disclosure()
+    {
+        await VariantAsync();
+        var officer = await ClientAsync(host);
+        var tag = Tag();
+        var customer = await CustomerAsync(officer, tag);
+        // The variant names the consultations as not retained (the customer has one).
+        var id = await VerifiedAsync(officer, Application("disclosure", customer), customer.Id);
+        var items = (await FulfilAsync(officer, id)).GetProperty("result").GetProperty("disclosure").GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("category").GetString()).ToList();
+        Assert.Contains("contact.name", items);
+        Assert.DoesNotContain("consultation.content", items);
+        var text = await Incidents.PdfText.ExtractAsync(await (await officer.GetAsync($"/api/v1/requests/{id}/package?format=pdf", Ct)).Content.ReadAsByteArrayAsync(Ct));
+        Assert.DoesNotContain("自動車保険の相談" + tag, text, StringComparison.Ordinal);
+        Assert.Contains(tag, text, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("id=\"received\" data-request=\"([0-9a-f-]{36})\"")]
     private static partial Regex ReceivedPattern();
 }
 
-public sealed class OnlineRequestFormOnSqlite(SqliteHost host) : OnlineRequestFormTests<SqliteHost>(host), IClassFixture<SqliteHost>;
+public sealed class RequestPolicySwitchesOnSqlite(SqliteHost host) : RequestPolicySwitchesTests<SqliteHost>(host), IClassFixture<SqliteHost>;
 
-public sealed class OnlineRequestFormOnPostgres(PostgresHost host) : OnlineRequestFormTests<PostgresHost>(host), IClassFixture<PostgresHost>;
+public sealed class RequestPolicySwitchesOnPostgres(PostgresHost host) : RequestPolicySwitchesTests<PostgresHost>(host), IClassFixture<PostgresHost>;
