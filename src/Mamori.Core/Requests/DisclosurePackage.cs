@@ -51,7 +51,7 @@ public sealed class DisclosurePackage(MamoriDb db, KeyVault keys, CurrentPolicy 
         if (person.ErasedAt is not null)
             throw new MamoriException("person.erased", "This person was erased; their data can no longer be read.", 410);
 
-        var notRetained = policy.Document.Requests.NotRetained.Select(n => n.Category).ToHashSet(StringComparer.Ordinal);
+        var notRetained = policy.Document.Requests.CategoriesNotRetained.Select(n => n.Category).ToHashSet(StringComparer.Ordinal);
         var items = new List<DisclosedItem>(person.Items.Count);
         var held = person.Items.Where(i => !notRetained.Contains(i.Category)).OrderBy(i => i.Category, StringComparer.Ordinal).ThenBy(i => i.CreatedAt).ToList();
         if (held.Count > 0)

@@ -138,8 +138,8 @@ public sealed class RequestCases(MamoriDb db, KeyVault keys, PersonVault vault, 
         RequireOpen(request);
         if (documentId is not null && !request.Checks.Any(c => c.DocumentId == documentId))
             throw new MamoriException(RequestCodes.DocumentUnknown, $"This case's documents: {string.Join(", ", request.Checks.Select(c => c.DocumentId))}.");
-        if (content.Length == 0 || content.Length > Procedure.DocumentMaxBytes)
-            throw new MamoriException(RequestCodes.DocumentSize, $"A document is 1 byte to {Procedure.DocumentMaxBytes / (1024 * 1024)} MB.", 413);
+        if (content.Length == 0 || content.Length > Procedure.MaxDocumentBytes)
+            throw new MamoriException(RequestCodes.DocumentSize, $"A document is 1 byte to {Procedure.MaxDocumentBytes / (1024 * 1024)} MB.", 413);
         var type = DocumentTypes.Of(content)
             ?? throw new MamoriException(RequestCodes.DocumentType, "Only PDF, JPEG and PNG documents are accepted.", 415);
         var file = new RequestDocumentFile
@@ -314,7 +314,7 @@ public sealed class RequestCases(MamoriDb db, KeyVault keys, PersonVault vault, 
     /// <summary>The categories among <paramref name="wanted"/> (all when null) that the person holds and a law obliges keeping.</summary>
     private async Task<IReadOnlyList<KeptItem>> KeptCategoriesAsync(Guid personId, IReadOnlyCollection<string>? wanted, CancellationToken ct)
     {
-        var keptByLaw = Procedure.KeptByLaw.Where(k => wanted is null || wanted.Contains(k.Category)).ToList();
+        var keptByLaw = Procedure.CategoriesKeptByLaw.Where(k => wanted is null || wanted.Contains(k.Category)).ToList();
         if (keptByLaw.Count == 0)
             return [];
         var categories = keptByLaw.Select(k => k.Category).ToList();
@@ -355,7 +355,7 @@ public sealed class RequestCases(MamoriDb db, KeyVault keys, PersonVault vault, 
             var password = RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 12);
             request.DownloadTokenHash = TokenHash(token);
             request.DownloadPassword = HashPassword(password);
-            request.DownloadExpiresAt = now.AddDays(Procedure.AnswerLinkDays);
+            request.DownloadExpiresAt = now.AddDays(Procedure.AnswerLinkValidDays);
             request.AnsweredMethod = ResponseMethods.Electronic;
             issued = new AnswerIssued(ResponseMethods.Electronic, false, token, password, request.DownloadExpiresAt);
         }

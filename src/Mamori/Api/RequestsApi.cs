@@ -85,7 +85,7 @@ public static class RequestsApi
         requests.MapPost("/{id:guid}/documents", async (Guid id, string? documentId, HttpRequest http, RequestCases cases, CurrentPolicy policy,
                 ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var content = await ReadBodyAsync(http, policy.Document.Requests.DocumentMaxBytes, ct);
+                var content = await ReadBodyAsync(http, policy.Document.Requests.MaxDocumentBytes, ct);
                 var file = await cases.AddDocumentAsync(id, string.IsNullOrEmpty(documentId) ? null : documentId, content, user.AuditActor(), ct);
                 return TypedResults.Created($"/api/v1/requests/{id}/documents/{file.Id}", View(file));
             })

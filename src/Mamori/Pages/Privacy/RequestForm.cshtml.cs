@@ -65,7 +65,7 @@ public sealed class RequestFormModel(RequestCases cases, CurrentPolicy policy) :
     {
         if (file is null || file.Length == 0)
             return required ? throw new MamoriException(RequestCodes.DocumentSize, "Attach your proof of identity.") : null;
-        if (file.Length > Policy.Requests.DocumentMaxBytes)
+        if (file.Length > Policy.Requests.MaxDocumentBytes)
             throw new MamoriException(RequestCodes.DocumentSize, "A document is too large.", 413);
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);

@@ -47,8 +47,8 @@ public sealed class CaseModel(RequestCases cases, CurrentPolicy policy, TimeProv
     public Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, [UncheckedInput] string? documentId, CancellationToken ct) =>
         StepAsync(id, async () =>
         {
-            if (file is null || file.Length == 0 || file.Length > Policy.Requests.DocumentMaxBytes)
-                throw new MamoriException(RequestCodes.DocumentSize, $"A document is 1 byte to {Policy.Requests.DocumentMaxBytes / (1024 * 1024)} MB.", 413);
+            if (file is null || file.Length == 0 || file.Length > Policy.Requests.MaxDocumentBytes)
+                throw new MamoriException(RequestCodes.DocumentSize, $"A document is 1 byte to {Policy.Requests.MaxDocumentBytes / (1024 * 1024)} MB.", 413);
             using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, ct);
             await cases.AddDocumentAsync(id, string.IsNullOrEmpty(documentId) ? null : documentId, buffer.ToArray(), User.AuditActor(), ct);
