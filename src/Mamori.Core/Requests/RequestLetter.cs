@@ -60,7 +60,7 @@ public sealed record RequestLetter(string Title, IReadOnlyList<string> Addressee
                 break;
             case RequestKinds.Disclosure when r?.Disclosure is { } d:
                 yield return ("保有個人データ", d.Items.Count == 0 ? "ございません。"
-                    : string.Join('\n', d.Items.Select(i => $"・{Label(i.Category)}：{i.Value ?? $"（ファイル {i.ContentType}、{i.FileBytes:N0}バイト）"}（取得：{Day(i.AcquiredAt)}、取得方法：{i.Channel}{(i.Source is null ? "" : "、提供元：" + i.Source)}）")));
+                    : string.Join('\n', d.Items.Select(i => $"・{Label(i.Category)}：{i.Value ?? $"（ファイル {i.ContentType}、{i.FileBytes:N0}バイト）"}（取得：{Day(i.AcquiredAt)}、取得方法：{policy.AcquisitionChannels.FirstOrDefault(c => c.Id == i.Channel)?.Label.Ja ?? i.Channel}{(i.Source is null ? "" : "、提供元：" + i.Source)}）")));
                 if (d.Devices.Count > 0 || d.Signals.Count > 0)
                     yield return ("照合された端末とインフォマティブデータ", string.Join('\n',
                         d.Devices.Select(x => $"・端末 {x.DeviceId}（照合：{Day(x.LinkedAt)}）")
@@ -70,7 +70,7 @@ public sealed record RequestLetter(string Title, IReadOnlyList<string> Addressee
                 if (d.ProvisionRecords.Count > 0)
                     yield return ("第三者提供・受領の記録", string.Join('\n', d.ProvisionRecords.Select(Record)));
                 if (d.EarlierRequests.Count > 0)
-                    yield return ("これまでのご請求", string.Join('\n', d.EarlierRequests.Select(x => $"・{x.Kind}（{Day(x.ReceivedAt)}、{x.Status}）")));
+                    yield return ("これまでのご請求", string.Join('\n', d.EarlierRequests.Select(x => $"・{policy.Requests.Kinds.FirstOrDefault(k => k.Id == x.Kind)?.Label.Ja ?? x.Kind}（{Day(x.ReceivedAt)}、{StatusesJa.GetValueOrDefault(x.Status, x.Status)}）")));
                 break;
             case RequestKinds.ProvisionRecordDisclosure:
                 yield return ("第三者提供記録", r?.ProvisionRecords is { Count: > 0 } records ? string.Join('\n', records.Select(Record)) : "記録はございません。");
@@ -95,8 +95,25 @@ public sealed record RequestLetter(string Title, IReadOnlyList<string> Addressee
         }
     }
 
+    private static readonly Dictionary<string, string> RecordKindsJa = new(StringComparer.Ordinal)
+    {
+        [Provision.RecordKinds.Provision] = "第三者提供の記録（法第29条）",
+        [Provision.RecordKinds.Receipt] = "第三者からの受領の記録（法第30条）",
+        [Provision.RecordKinds.Linking] = "個人関連情報の受領の記録（法第31条）",
+    };
+
+    private static readonly Dictionary<string, string> StatusesJa = new(StringComparer.Ordinal)
+    {
+        [RequestStatuses.Received] = "受付",
+        [RequestStatuses.Verified] = "本人確認済み",
+        [RequestStatuses.Fulfilled] = "対応済み",
+        [RequestStatuses.Answered] = "回答済み",
+        [RequestStatuses.Refused] = "不応諾",
+        [RequestStatuses.Withdrawn] = "取下げ",
+    };
+
     private static string Record(Provision.ProvisionRecord r) =>
-        $"・{r.Kind} {r.PartyName}（{Day(r.FirstAt)}〜{Day(r.LastAt)}、{r.Count}回、項目：{string.Join("・", r.Items)}{(r.Purpose is null ? "" : "、目的：" + r.Purpose)}）";
+        $"・{RecordKindsJa.GetValueOrDefault(r.Kind, r.Kind)} {r.PartyName}（{Day(r.FirstAt)}〜{Day(r.LastAt)}、{r.Count}回、項目：{string.Join("・", r.Items)}{(r.Purpose is null ? "" : "、目的：" + r.Purpose)}）";
 
     public static string Day(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Japan).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);

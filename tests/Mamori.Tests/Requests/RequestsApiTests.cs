@@ -372,11 +372,25 @@ public abstract class RequestsApiTests<THost>(THost host) where THost : MamoriHo
     {
         var officer = await ClientAsync(host);
         var customer = await CustomerAsync(officer, Tag());
+        // The agency received the customer's data from another agency (an Art. 30 record).
+        await OkAsync(await officer.PostAsJsonAsync("/api/v1/provision-records/receipts", new
+        {
+            personId = customer.Id,
+            providerName = "株式会社サンプル保険サービス",
+            providerAddress = "東京都千代田区丸の内1-1-1",
+            providerRepresentative = "代表取締役 山本 一郎",
+            acquisition = "本人から直接、提供への同意を得て取得",
+            items = new[] { "contact.name", "contact.phone" },
+            basis = "consent",
+        }, Ct));
         var id = await VerifiedAsync(officer, Application("provision_record_disclosure", customer), customer.Id, payFee: false);
         await ProblemAsync(await StepAsync(officer, id, "fulfilment"), HttpStatusCode.Conflict, RequestCodes.FeeUnpaid);
         await OkAsync(await StepAsync(officer, id, "fee"));
         var result = (await FulfilAsync(officer, id)).GetProperty("result");
-        Assert.Equal(JsonValueKind.Array, result.GetProperty("provisionRecords").ValueKind);
+        var record = Assert.Single(result.GetProperty("provisionRecords").EnumerateArray());
+        Assert.Equal(("art30", "株式会社サンプル保険サービス"), (record.GetProperty("kind").GetString(), record.GetProperty("partyName").GetString()));
+        var text = await PdfText.ExtractAsync(await (await officer.GetAsync($"/api/v1/requests/{id}/package?format=pdf", Ct)).Content.ReadAsByteArrayAsync(Ct));
+        Assert.Contains("株式会社サンプル保険サービス", text, StringComparison.Ordinal);
         Assert.Contains((await AuditOfAsync(id)).Select(e => e.Action), a => a == AuditActions.RequestFulfilled);
         var answer = await OkAsync(await StepAsync(officer, id, "answer", new { paper = true }));
         Assert.Equal("paper", answer.GetProperty("method").GetString());
