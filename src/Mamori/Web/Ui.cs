@@ -421,6 +421,7 @@ public static class Ui
         ["requests.package"] = ("回答書", "Answer"),
         ["requests.kept"] = ("法令により保存が必要なため、削除せず利用を停止した項目：", "Kept because a law requires it, with use suspended:"),
         ["requests.history"] = ("経過", "History"),
+        ["requests.shredded"] = ("この請求の個人情報（申請内容・添付書類・回答）は暗号鍵の破棄により消去済みです。経過の記録のみ残っています。", "This request's personal data (application, documents, answer) was shredded with its key; only the record of handling remains."),
         ["requests.link_issued"] = ("電子回答のダウンロード用リンクを発行しました。リンクとパスワードは別々の経路でお送りください（この画面でのみ表示します）。", "The download link is issued. Send the link and the password by separate channels (shown only now)."),
         ["requests.password"] = ("パスワード", "Password"),
         ["requests.expires"] = ("有効期限", "expires"),

@@ -141,6 +141,13 @@ public abstract partial class ConsoleRequestsTests<THost>(THost host) where THos
         Assert.Contains("id=\"package-pdf\"", refused, StringComparison.Ordinal);
         var (_, after) = await PageAsync(officer, "/console/requests");
         Assert.DoesNotContain($"data-request=\"{late}\"", after, StringComparison.Ordinal);
+
+        // Once shredded, the page keeps the record of handling and says the personal data is gone.
+        await OkAsync(await RequestsKit.StepAsync(await ClientAsync(host), late, "shredding", new { reason = "retention over" }));
+        var (_, shredded) = await PageAsync(officer, page);
+        Assert.Contains("id=\"shredded\"", shredded, StringComparison.Ordinal);
+        Assert.DoesNotContain(customer.Name, shredded, StringComparison.Ordinal);
+        Assert.Contains("data-to=\"refused\"", shredded, StringComparison.Ordinal);
     }
 
     [Theory]
