@@ -65,6 +65,12 @@ public static class AuditActions
     public const string SignalsRead = "signals.read";
     /// <summary>Device IDs of an audience handed to a recipient; the target is <c>audience_export:{id}</c>.</summary>
     public const string AudienceExported = "audience.exported";
+    /// <summary>Inquiries (§12): the target is <c>inquiry:{id}</c>; reading one opens what the sender wrote.</summary>
+    public const string InquiryReceived = "inquiry.received";
+    public const string InquiryRead = "inquiry.read";
+    public const string InquiryAssigned = "inquiry.assigned";
+    public const string InquiryAnswered = "inquiry.answered";
+    public const string InquiryClosed = "inquiry.closed";
     // Requests from data subjects (開示等の請求等); the target is request:{id}, the reasons carry the new status.
     public const string RequestOpened = "request.opened";
     public const string RequestDocumentAdded = "request.document_added";
@@ -97,6 +103,7 @@ public static class AuditActions
         Provision, ProvisionConsentRecorded, ProvisionConsentWithdrawn, ProvisionReceiptRecorded, ProvisionLinkingRecorded,
         ProvisionRecordsRead, ProvisionRecordsPurged,
         LinkCreated, LinkRemoved, SignalsRead, AudienceExported,
+        InquiryReceived, InquiryRead, InquiryAssigned, InquiryAnswered, InquiryClosed,
         RequestOpened, RequestDocumentAdded, RequestDocumentRead, RequestPersonMatched, RequestChecked, RequestVerified, RequestFeeReceived,
         RequestFulfilled, RequestAnswered, RequestRefused, RequestWithdrawn, RequestRead, RequestPackageRead, RequestDownloaded, RequestShredded,
         PersonCorrected, PersonItemsDeleted, PersonSuspended, DisclosureBuilt,

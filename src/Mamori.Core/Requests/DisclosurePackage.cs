@@ -80,6 +80,13 @@ public sealed class DisclosurePackage(MamoriDb db, KeyVault keys, CurrentPolicy 
                 from signal in db.Set<Signal>()
                 where signal.Id >= range.FirstSignalId && signal.Id <= range.LastSignalId && signal.DeviceId == range.DeviceId
                 select signal).AsNoTracking().ToListAsync(ct);
+            // A linked device's events are sealed under the person's key; one sealed under another's key (the device
+            // was linked to someone else then) is that person's, not this one's.
+            if (rows.Any(r => r.Sealed is not null))
+            {
+                using var key = await keys.GetDataKeyAsync(person.Id, ct);
+                rows.RemoveAll(row => !SignalSeal.TryOpen(row, key));
+            }
             signals.AddRange(rows.DistinctBy(s => s.Id).OrderBy(s => s.Id).Select(s => new SignalView(s.Id, s.DeviceId, s.Type, s.At, s.Url, s.Referrer,
                 s.UserAgent, s.Os, s.Connection, s.Ip, s.Latitude is null ? null : new SignalLocation(s.Latitude, s.Longitude, s.LocationAccuracy),
                 s.Count, s.AdId, s.LogLine)));

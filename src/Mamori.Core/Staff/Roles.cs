@@ -17,6 +17,7 @@ public enum Permission
     ManageConsents,
     IngestSignals,
     ProvideToThirdParties,
+    ManageInquiries,
     /// <summary>Carry out a verified request (change or erase the vault, disclose), answer it, or refuse it.</summary>
     DecideRequests,
 }
@@ -38,7 +39,7 @@ public static class Roles
     {
         [PrivacyOfficer] = Enum.GetValues<Permission>(),
         [Operator] = [Permission.ViewConsole, Permission.ReadPersonalData, Permission.WritePersonalData,
-                      Permission.DecideUse, Permission.ManageRequests, Permission.ManageConsents],
+                      Permission.DecideUse, Permission.ManageRequests, Permission.ManageConsents, Permission.ManageInquiries],
         [Auditor] = [Permission.ViewConsole, Permission.ViewPolicyVersions, Permission.ViewAudit],
         [Marketing] = [Permission.ViewConsole, Permission.DecideUse, Permission.ManageConsents],
         [System] = [Permission.ReadPersonalData, Permission.WritePersonalData, Permission.DecideUse,

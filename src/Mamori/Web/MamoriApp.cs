@@ -49,6 +49,7 @@ public static class MamoriApp
         services.AddMamoriProvision();
         services.AddMamoriRequests();
         services.AddMamoriSignals(options.Signals);
+        services.AddMamoriInquiries(options);
 
         services.AddMamoriAuth();
         // Japanese stays Japanese in the HTML source (Razor would otherwise write every kana as &#x…;).
@@ -104,6 +105,8 @@ public static class MamoriApp
         app.MapSignalsApi();
         app.MapLinksApi();
         app.MapAudiencesApi();
+        app.MapRequestForms();
+        app.MapInquiriesApi();
         app.MapRequestsApi();
         app.MapConsentScript();
         app.MapRazorPages();
@@ -115,4 +118,5 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Consent = "consent";
+    public const string Inquiry = "inquiry";
 }

@@ -13,6 +13,8 @@ public sealed record ServeOptions
     public int SignInAttemptsPerMinute { get; init; } = 10;
     /// <summary>Consent posts (banner choices, the settings form) allowed per client address per minute.</summary>
     public int ConsentPostsPerMinute { get; init; } = 30;
+    /// <summary>Inquiry form posts allowed per client address per hour.</summary>
+    public int InquiryPostsPerHour { get; init; } = 10;
     /// <summary>Origins of the agency's sites that load /consent.js and post choices to Mamori (CORS), e.g. https://www.example.co.jp.</summary>
     public IReadOnlyList<string> SiteOrigins { get; init; } = [];
     /// <summary>How signals are reduced at the door beyond consent (MAMORI_TRUNCATE_IP).</summary>

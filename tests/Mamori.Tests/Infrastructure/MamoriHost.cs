@@ -48,11 +48,15 @@ public abstract partial class MamoriHost : IAsyncLifetime
     protected virtual int SignInAttemptsPerMinute => 10_000;
     /// <summary>Likewise for recording consents (banner choices, the settings form).</summary>
     protected virtual int ConsentPostsPerMinute => 10_000;
+    /// <summary>Likewise for the public inquiry form.</summary>
+    protected virtual int InquiryPostsPerHour => 10_000;
     /// <summary>The master key ring as MAMORI_MASTER_KEY would give it; null means the key file in the data directory.</summary>
     protected virtual string? MasterKey => null;
     /// <summary>What the host is given as <c>--database</c>: the test database's connection string, unless a kind of
     /// host asks for more of the same database.</summary>
     protected virtual string? DatabaseOption => Database.ConnectionString;
+    /// <summary><c>--demo</c>: the demo staff and content are seeded on first start.</summary>
+    protected virtual bool Demo => false;
 
     public static string PolicyPath => Path.Combine(AppContext.BaseDirectory, "policy", "policy.yaml");
 
@@ -70,8 +74,10 @@ public abstract partial class MamoriHost : IAsyncLifetime
             Urls = "http://localhost",
             SignInAttemptsPerMinute = SignInAttemptsPerMinute,
             ConsentPostsPerMinute = ConsentPostsPerMinute,
+            InquiryPostsPerHour = InquiryPostsPerHour,
             SiteOrigins = [SiteOrigin],
             MasterKey = MasterKey,
+            Demo = Demo,
         };
         await StartAsync();
     }
@@ -187,11 +193,12 @@ public sealed class SqliteHost() : MamoriHost("sqlite");
 
 public sealed class PostgresHost() : MamoriHost("postgres");
 
-/// <summary>A host with the production-like sign-in limit of three attempts a minute (and three consent posts).</summary>
+/// <summary>A host with the production-like sign-in limit of three attempts a minute (and three consent posts, three inquiries an hour).</summary>
 public abstract class RateLimitedHost(string provider) : MamoriHost(provider)
 {
     protected override int SignInAttemptsPerMinute => 3;
     protected override int ConsentPostsPerMinute => 3;
+    protected override int InquiryPostsPerHour => 3;
 }
 
 public sealed class RateLimitedSqliteHost() : RateLimitedHost("sqlite");
