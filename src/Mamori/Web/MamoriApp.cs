@@ -48,6 +48,7 @@ public static class MamoriApp
         services.AddMamoriIncidents();
         services.AddMamoriProvision();
         services.AddMamoriParties(options.ScheduledJobs);
+        services.AddMamoriRequests();
         services.AddMamoriSignals(options.Signals);
         services.AddMamoriInquiries(options);
 
@@ -108,6 +109,7 @@ public static class MamoriApp
         app.MapAudiencesApi();
         app.MapRequestForms();
         app.MapInquiriesApi();
+        app.MapRequestsApi();
         app.MapConsentScript();
         app.MapRazorPages();
         return app;
