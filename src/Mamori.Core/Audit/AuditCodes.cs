@@ -66,6 +66,19 @@ public static class AuditActions
     /// <summary>Device IDs of an audience handed to a recipient; the target is <c>audience_export:{id}</c>.</summary>
     public const string AudienceExported = "audience.exported";
 
+    // Running the programme (§11(2)–(4)).
+    /// <summary>A retention run; the target is <c>disposal:{id}</c>, the reasons the rules that disposed of something.</summary>
+    public const string RetentionRun = "retention.run";
+    /// <summary>A person's items of expired categories deleted by a retention run (the reason is the rule).</summary>
+    public const string RetentionItemsDeleted = "retention.items_deleted";
+    public const string LegalHoldSet = "legal_hold.set";
+    public const string LegalHoldReleased = "legal_hold.released";
+    public const string LedgerExported = "ledger.exported";
+    public const string LedgerReviewed = "ledger.reviewed";
+    public const string AnonymisedDatasetRegistered = "anonymised_dataset.registered";
+    public const string TrainingRecorded = "training.recorded";
+    public const string PledgeRecorded = "pledge.recorded";
+
     public static readonly IReadOnlyList<string> All =
     [
         StaffCreated, StaffSignIn, StaffSignOut, StaffTotpEnrolment, ApiKeyCreated, ApiKeyRevoked, PolicyPublished, AuditVerified,
@@ -74,6 +87,8 @@ public static class AuditActions
         Provision, ProvisionConsentRecorded, ProvisionConsentWithdrawn, ProvisionReceiptRecorded, ProvisionLinkingRecorded,
         ProvisionRecordsRead, ProvisionRecordsPurged,
         LinkCreated, LinkRemoved, SignalsRead, AudienceExported,
+        RetentionRun, RetentionItemsDeleted, LegalHoldSet, LegalHoldReleased, LedgerExported, LedgerReviewed,
+        AnonymisedDatasetRegistered, TrainingRecorded, PledgeRecorded,
     ];
 }
 

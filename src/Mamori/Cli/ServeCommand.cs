@@ -23,6 +23,7 @@ public static class ServeCommand
                 Database = result.GetValue(database),
                 PolicyFile = result.GetValue(policy),
                 Demo = result.GetValue(demo),
+                DailyJobs = true,
                 AdminPassword = Environment.GetEnvironmentVariable("MAMORI_ADMIN_PASSWORD"),
                 MasterKey = Environment.GetEnvironmentVariable("MAMORI_MASTER_KEY"),
                 Signals = Mamori.Signals.SignalSettings.FromEnvironment(),

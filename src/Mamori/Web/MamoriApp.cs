@@ -48,6 +48,7 @@ public static class MamoriApp
         services.AddMamoriIncidents();
         services.AddMamoriProvision();
         services.AddMamoriSignals(options.Signals);
+        services.AddMamoriProgramme(options);
 
         services.AddMamoriAuth();
         // Japanese stays Japanese in the HTML source (Razor would otherwise write every kana as &#x…;).
@@ -103,6 +104,7 @@ public static class MamoriApp
         app.MapSignalsApi();
         app.MapLinksApi();
         app.MapAudiencesApi();
+        app.MapProgrammeApi();
         app.MapConsentScript();
         app.MapRazorPages();
         return app;

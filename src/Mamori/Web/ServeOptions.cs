@@ -21,6 +21,8 @@ public sealed record ServeOptions
     public string? MasterKey { get; init; }
     /// <summary>The first admin's password (MAMORI_ADMIN_PASSWORD); generated and printed once when null.</summary>
     public string? AdminPassword { get; init; }
+    /// <summary>Run the daily jobs (retention); <c>mamori serve</c> does, test hosts start them by hand.</summary>
+    public bool DailyJobs { get; init; }
 
     /// <summary>The agency's policy shipped beside the executable, or policy/ in the working directory.</summary>
     public string ResolvePolicyFile()

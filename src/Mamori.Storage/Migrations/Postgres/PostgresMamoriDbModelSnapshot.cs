@@ -515,6 +515,111 @@ namespace Mamori.Storage.Migrations.Postgres
                     b.ToTable("provision_records", (string)null);
                 });
 
+            modelBuilder.Entity("Mamori.Retention.DisposalLine", b =>
+                {
+                    b.Property<Guid>("DisposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RuleId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("DisposalId", "RuleId");
+
+                    b.ToTable("disposal_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Mamori.Retention.DisposalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunAt");
+
+                    b.ToTable("disposal_records", (string)null);
+                });
+
+            modelBuilder.Entity("Mamori.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("legal_holds", (string)null);
+                });
+
             modelBuilder.Entity("Mamori.Signals.AudienceExport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1055,6 +1160,15 @@ namespace Mamori.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mamori.Retention.DisposalLine", b =>
+                {
+                    b.HasOne("Mamori.Retention.DisposalRecord", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DisposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mamori.Vault.PersonItem", b =>
                 {
                     b.HasOne("Mamori.Vault.Person", null)
@@ -1120,6 +1234,11 @@ namespace Mamori.Storage.Migrations.Postgres
             modelBuilder.Entity("Mamori.Incidents.Incident", b =>
                 {
                     b.Navigation("AffectedPersons");
+                });
+
+            modelBuilder.Entity("Mamori.Retention.DisposalRecord", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Mamori.Vault.Person", b =>

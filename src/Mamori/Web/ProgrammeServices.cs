@@ -1,0 +1,22 @@
+using Mamori.Host.Api;
+using Mamori.Retention;
+
+namespace Mamori.Host.Web;
+
+/// <summary>Running the programme (§11(2)–(4)): retention with its daily job, and the endpoints. One place to wire, so
+/// the shared MamoriApp needs one line for services and one for endpoints.</summary>
+public static class ProgrammeServices
+{
+    public static IServiceCollection AddMamoriProgramme(this IServiceCollection services, ServeOptions options)
+    {
+        services.AddMamoriRetention();
+        if (options.DailyJobs)
+            services.AddHostedService<RetentionSchedule>();
+        return services;
+    }
+
+    public static void MapProgrammeApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapRetentionApi();
+    }
+}
