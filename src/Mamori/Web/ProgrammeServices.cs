@@ -1,4 +1,5 @@
 using Mamori.Host.Api;
+using Mamori.Ledger;
 using Mamori.Retention;
 
 namespace Mamori.Host.Web;
@@ -10,6 +11,7 @@ public static class ProgrammeServices
     public static IServiceCollection AddMamoriProgramme(this IServiceCollection services, ServeOptions options)
     {
         services.AddMamoriRetention();
+        services.AddMamoriLedger();
         if (options.DailyJobs)
             services.AddHostedService<RetentionSchedule>();
         return services;
@@ -18,5 +20,6 @@ public static class ProgrammeServices
     public static void MapProgrammeApi(this IEndpointRouteBuilder routes)
     {
         routes.MapRetentionApi();
+        routes.MapLedgerApi();
     }
 }

@@ -380,6 +380,19 @@ public static class Ui
         ["error.legal_hold.not_found"] = ("指定した保留はありません。", "No such hold."),
         ["error.legal_hold.already_released"] = ("この保留は解除済みです。", "The hold was already released."),
         ["error.legal_hold.person_id_invalid"] = ("本人IDの形式が正しくありません。", "The person id is not valid."),
+        ["console.ledger"] = ("個人情報管理台帳", "Ledger"),
+        ["ledger.heading"] = ("個人情報管理台帳", "Ledger of personal information"),
+        ["ledger.hint"] = ("ポリシーと権限表から生成し、件数はデータベースの現在の値です。", "Generated from the policy and the roles table; counts are live from the database."),
+        ["ledger.export_xlsx"] = ("Excel で出力", "Export to Excel"),
+        ["ledger.export_csv"] = ("CSV で出力", "Export to CSV"),
+        ["ledger.review"] = ("定期的な見直し", "Yearly review"),
+        ["ledger.last_review"] = ("前回の見直し", "Last review"),
+        ["ledger.never_reviewed"] = ("まだ見直していません", "Not reviewed yet"),
+        ["ledger.next_due"] = ("次回の見直し期限", "Next review due"),
+        ["ledger.due_now"] = ("（期限到来）", "(due now)"),
+        ["ledger.comment"] = ("見直しの結果（所見）", "What the review found"),
+        ["ledger.sign_off"] = ("見直しを完了として記録する", "Sign off the review"),
+        ["error.ledger.review_comment_required"] = ("見直しの結果を入力してください（2000文字以内）。", "Say what the review found (up to 2,000 characters)."),
     }.ToFrozenDictionary();
 
     /// <summary>Whether the interface has words for <paramref name="key"/>.</summary>

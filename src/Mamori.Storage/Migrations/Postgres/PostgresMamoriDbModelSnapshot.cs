@@ -273,6 +273,37 @@ namespace Mamori.Storage.Migrations.Postgres
                     b.ToTable("incident_persons", (string)null);
                 });
 
+            modelBuilder.Entity("Mamori.Ledger.LedgerReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewedAt");
+
+                    b.ToTable("ledger_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Mamori.Policy.PolicyVersion", b =>
                 {
                     b.Property<int>("Id")
