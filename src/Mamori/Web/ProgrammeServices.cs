@@ -1,6 +1,7 @@
 using Mamori.Host.Api;
 using Mamori.Ledger;
 using Mamori.Retention;
+using Mamori.Statistics;
 
 namespace Mamori.Host.Web;
 
@@ -12,6 +13,7 @@ public static class ProgrammeServices
     {
         services.AddMamoriRetention();
         services.AddMamoriLedger();
+        services.AddMamoriStatistics();
         if (options.DailyJobs)
             services.AddHostedService<RetentionSchedule>();
         return services;
@@ -21,5 +23,6 @@ public static class ProgrammeServices
     {
         routes.MapRetentionApi();
         routes.MapLedgerApi();
+        routes.MapStatisticsApi();
     }
 }

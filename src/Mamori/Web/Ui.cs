@@ -393,6 +393,15 @@ public static class Ui
         ["ledger.comment"] = ("見直しの結果（所見）", "What the review found"),
         ["ledger.sign_off"] = ("見直しを完了として記録する", "Sign off the review"),
         ["error.ledger.review_comment_required"] = ("見直しの結果を入力してください（2000文字以内）。", "Say what the review found (up to 2,000 characters)."),
+        ["anonymised.heading"] = ("匿名加工情報の公表", "Anonymised information we have made"),
+        ["anonymised.lead"] = ("当社は、個人情報保護法第43条及び第44条に基づき、作成した匿名加工情報に含まれる個人に関する情報の項目及び第三者への提供の方法を公表します。", "Under APPI Articles 43 and 44 we publish, for each set of anonymised information we make, the items of personal information it contains and how it is provided to third parties."),
+        ["anonymised.none"] = ("現在、公表している匿名加工情報はありません。", "We have made no anonymised information to publish at present."),
+        ["anonymised.created"] = ("作成日", "Made on"),
+        ["anonymised.items"] = ("含まれる個人に関する情報の項目", "Items it contains"),
+        ["anonymised.processing"] = ("加工の方法", "How it was processed"),
+        ["anonymised.provision"] = ("第三者への提供の方法", "How it is provided to third parties"),
+        ["error.dataset.items_invalid"] = ("含まれる項目を1つ以上、ポリシーの項目から選んでください。", "Choose at least one item from the policy's categories."),
+        ["error.dataset.text_invalid"] = ("名称・加工の方法・提供の方法を日本語と英語で入力してください。", "Give the name, processing and provision in Japanese and English."),
     }.ToFrozenDictionary();
 
     /// <summary>Whether the interface has words for <paramref name="key"/>.</summary>
