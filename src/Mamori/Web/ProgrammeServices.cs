@@ -2,6 +2,7 @@ using Mamori.Host.Api;
 using Mamori.Ledger;
 using Mamori.Retention;
 using Mamori.Statistics;
+using Mamori.Training;
 
 namespace Mamori.Host.Web;
 
@@ -14,6 +15,7 @@ public static class ProgrammeServices
         services.AddMamoriRetention();
         services.AddMamoriLedger();
         services.AddMamoriStatistics();
+        services.AddMamoriTraining();
         if (options.DailyJobs)
             services.AddHostedService<RetentionSchedule>();
         return services;
@@ -24,5 +26,6 @@ public static class ProgrammeServices
         routes.MapRetentionApi();
         routes.MapLedgerApi();
         routes.MapStatisticsApi();
+        routes.MapTrainingApi();
     }
 }
