@@ -1,4 +1,5 @@
 using Mamori.Host.Api;
+using Mamori.Host.Web.Dashboard;
 using Mamori.Ledger;
 using Mamori.Retention;
 using Mamori.Statistics;
@@ -16,6 +17,11 @@ public static class ProgrammeServices
         services.AddMamoriLedger();
         services.AddMamoriStatistics();
         services.AddMamoriTraining();
+        // The console home's tiles; other capabilities add theirs the same way (IDashboardTile).
+        services.AddScoped<IDashboardTile, IncidentsTile>();
+        services.AddScoped<IDashboardTile, RetentionTile>();
+        services.AddScoped<IDashboardTile, TrainingTile>();
+        services.AddScoped<IDashboardTile, LedgerTile>();
         if (options.DailyJobs)
             services.AddHostedService<RetentionSchedule>();
         return services;

@@ -426,6 +426,17 @@ public static class Ui
         ["error.training.date_invalid"] = ("日付は YYYY-MM-DD の形式で入力してください。", "Write dates as YYYY-MM-DD."),
         ["error.pledge.dates_invalid"] = ("署名日は今日以前にしてください。", "A pledge is signed on or before today."),
         ["error.staff.not_found"] = ("該当する従業者はいません。", "No such staff member."),
+        ["dashboard.heading"] = ("管理状況", "At a glance"),
+        ["dashboard.incidents"] = ("報告期限が近い漏えい等事案", "Incidents with reports due"),
+        ["dashboard.incidents_caption"] = ("期限が到来していない報告のある事案", "Incidents with a report still to make"),
+        ["dashboard.days_left"] = ("日", " days left"),
+        ["dashboard.days_unit"] = ("日", "d"),
+        ["dashboard.retention_caption"] = ("いま実行すると廃棄される件数", "Would be disposed of by a run now"),
+        ["dashboard.last_run"] = ("前回の実行", "Last run"),
+        ["dashboard.training_caption"] = ("研修又は誓約の期限を過ぎた従業者", "Staff overdue for training or a pledge"),
+        ["dashboard.in_order"] = ("期限内", "In order"),
+        ["dashboard.training_overdue"] = ("研修期限切れ", "Training overdue"),
+        ["dashboard.pledge_overdue"] = ("誓約期限切れ", "Pledge overdue"),
     }.ToFrozenDictionary();
 
     /// <summary>Whether the interface has words for <paramref name="key"/>.</summary>
