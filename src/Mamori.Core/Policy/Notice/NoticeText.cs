@@ -154,6 +154,15 @@ internal sealed partial class NoticeText
     public required string StorageLocationsCaption { get; init; }
     public required string StorageDescription { get; init; }
     public required string Regime { get; init; }
+    public required string RetentionTitle { get; init; }
+    public required string RetentionCaption { get; init; }
+    public required string RetentionTarget { get; init; }
+    public required string RetentionUseBy { get; init; }
+    public required string RetentionKeepUntil { get; init; }
+    public required string RetentionReason { get; init; }
+    public required string RetentionSignals { get; init; }
+    public required string RetentionLinkedSignals { get; init; }
+    public required string StatisticsTitle { get; init; }
     public required string InquiryFormLink { get; init; }
     public required string VisitsAccepted { get; init; }
     public required string VisitsNotAccepted { get; init; }
