@@ -19,6 +19,7 @@ public static class ProgrammeServices
         services.AddMamoriTraining();
         // The console home's tiles; other capabilities add theirs the same way (IDashboardTile).
         services.AddScoped<IDashboardTile, IncidentsTile>();
+        services.AddScoped<IDashboardTile, ConsentTile>();
         services.AddScoped<IDashboardTile, RetentionTile>();
         services.AddScoped<IDashboardTile, TrainingTile>();
         services.AddScoped<IDashboardTile, LedgerTile>();

@@ -434,6 +434,8 @@ public static class Ui
         ["dashboard.retention_caption"] = ("いま実行すると廃棄される件数", "Would be disposed of by a run now"),
         ["dashboard.last_run"] = ("前回の実行", "Last run"),
         ["dashboard.training_caption"] = ("研修又は誓約の期限を過ぎた従業者", "Staff overdue for training or a pledge"),
+        ["dashboard.consent"] = ("同意率（項目別）", "Consent rates by category"),
+        ["dashboard.consent_caption"] = ("同意を記録した端末・本人の数（最大の項目）", "Devices and persons with a recorded choice (largest category)"),
         ["dashboard.in_order"] = ("期限内", "In order"),
         ["dashboard.training_overdue"] = ("研修期限切れ", "Training overdue"),
         ["dashboard.pledge_overdue"] = ("誓約期限切れ", "Pledge overdue"),

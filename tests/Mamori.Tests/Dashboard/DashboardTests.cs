@@ -29,12 +29,17 @@ public abstract class DashboardTests<THost>(THost host) where THost : MamoriHost
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, incident.StatusCode);
 
+        // Two devices choose: analytics given by one of them, so its rate is 50%.
+        await Consent.ConsentClient.RecordAsync(host.CreateClient(), new { deviceId = Signals.SignalClient.NewDeviceId(), choices = new { analytics = true }, method = "banner" }, false);
+        await Consent.ConsentClient.RecordAsync(host.CreateClient(), new { deviceId = Signals.SignalClient.NewDeviceId(), choices = new { analytics = false }, method = "banner" }, false);
+
         var console = await SignedInAsync(Roles.PrivacyOfficer);
         var home = await console.GetStringAsync("/console", Ct);
-        foreach (var tile in new[] { "tile-incidents", "tile-retention", "tile-training", "tile-ledger" })
+        foreach (var tile in new[] { "tile-incidents", "tile-consent", "tile-retention", "tile-training", "tile-ledger" })
             Assert.Contains($"id=\"{tile}\"", home, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"chart\" role=\"img\"", home, StringComparison.Ordinal);
         Assert.Contains("<rect class=\"bar", home, StringComparison.Ordinal);
+        Assert.Contains(">50%</text>", home, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", home, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", home, StringComparison.Ordinal);
         // The ledger was never reviewed: its tile asks for attention.
@@ -43,13 +48,16 @@ public abstract class DashboardTests<THost>(THost host) where THost : MamoriHost
     }
 
     [Fact]
-    public async Task The_auditor_sees_only_the_ledger_tile_and_an_operator_none()
+    public async Task The_auditor_sees_only_the_ledger_tile_and_an_operator_only_consent_rates()
     {
         var auditor = await console("auditor");
         Assert.Contains("id=\"tile-ledger\"", auditor, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"tile-incidents\"", auditor, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"tile-training\"", auditor, StringComparison.Ordinal);
-        Assert.DoesNotContain("id=\"dashboard\"", await console(Roles.Operator), StringComparison.Ordinal);
+        var operatorHome = await console(Roles.Operator);
+        Assert.Contains("id=\"tile-consent\"", operatorHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"tile-ledger\"", operatorHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"tile-incidents\"", operatorHome, StringComparison.Ordinal);
 
         async Task<string> console(string role) => await (await SignedInAsync(role)).GetStringAsync("/console", Ct);
     }

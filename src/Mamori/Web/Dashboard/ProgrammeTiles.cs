@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Security.Claims;
+using Mamori.Consent;
+using Mamori.Data;
 using Mamori.Host.Auth;
 using Mamori.Incidents;
 using Mamori.Ledger;
 using Mamori.Retention;
 using Mamori.Staff;
 using Mamori.Training;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Host.Web.Dashboard;
 
@@ -85,5 +88,26 @@ public sealed class LedgerTile(PersonalInformationLedger ledger, TimeProvider cl
         var today = ReportDeadlines.JapanDate(clock.GetUtcNow());
         return new DashboardTile("ledger", Ui.T(lang, "console.ledger"), due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Ui.T(lang, "ledger.next_due"), due <= today, "/console/ledger", []);
+    }
+}
+
+/// <summary>Consent rates: per consent category, the share of subjects (devices and persons) whose latest choice gives it.</summary>
+public sealed class ConsentTile(MamoriDb db) : IDashboardTile
+{
+    public int Order => 20;
+
+    public async Task<DashboardTile?> BuildAsync(ClaimsPrincipal user, string lang, CancellationToken ct)
+    {
+        if (!user.Has(Permission.ManageConsents))
+            return null;
+        var latest = db.Set<ConsentRecord>().GroupBy(r => new { r.SubjectKind, r.SubjectId, r.Category }).Select(g => g.Max(r => r.Id));
+        var rates = await db.Set<ConsentRecord>().Where(r => latest.Contains(r.Id)).GroupBy(r => r.Category)
+            .Select(g => new { Category = g.Key, Given = g.Count(r => r.Given), Total = g.Count() }).ToListAsync(ct);
+        var bars = rates.OrderBy(r => r.Category, StringComparer.Ordinal)
+            .Select(r => (r.Category, Math.Round(100.0 * r.Given / r.Total, 1), false)).ToList();
+        var subjects = rates.Count == 0 ? 0 : rates.Max(r => r.Total);
+        return new DashboardTile("consent", Ui.T(lang, "dashboard.consent"), subjects.ToString(CultureInfo.InvariantCulture),
+            Ui.T(lang, "dashboard.consent_caption"), false, "/console", [],
+            bars.Count > 0 ? SvgBars.Draw(Ui.T(lang, "dashboard.consent"), bars, "%") : null);
     }
 }
