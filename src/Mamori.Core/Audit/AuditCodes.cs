@@ -101,6 +101,19 @@ public static class AuditActions
     /// <summary>A disclosure of everything retained about a person was assembled.</summary>
     public const string DisclosureBuilt = "disclosure.built";
 
+    // Running the programme (§11(2)–(4)).
+    /// <summary>A retention run; the target is <c>disposal:{id}</c>, the reasons the rules that disposed of something.</summary>
+    public const string RetentionRun = "retention.run";
+    /// <summary>A person's items of expired categories deleted by a retention run (the reason is the rule).</summary>
+    public const string RetentionItemsDeleted = "retention.items_deleted";
+    public const string LegalHoldSet = "legal_hold.set";
+    public const string LegalHoldReleased = "legal_hold.released";
+    public const string LedgerExported = "ledger.exported";
+    public const string LedgerReviewed = "ledger.reviewed";
+    public const string AnonymisedDatasetRegistered = "anonymised_dataset.registered";
+    public const string TrainingRecorded = "training.recorded";
+    public const string PledgeRecorded = "pledge.recorded";
+
     public static readonly IReadOnlyList<string> All =
     [
         StaffCreated, StaffSignIn, StaffSignOut, StaffTotpEnrolment, ApiKeyCreated, ApiKeyRevoked, PolicyPublished, AuditVerified,
@@ -114,6 +127,8 @@ public static class AuditActions
         RequestOpened, RequestDocumentAdded, RequestDocumentRead, RequestPersonMatched, RequestChecked, RequestVerified, RequestFeeReceived,
         RequestFulfilled, RequestAnswered, RequestRefused, RequestWithdrawn, RequestRead, RequestPackageRead, RequestDownloaded, RequestShredded,
         PersonCorrected, PersonItemsDeleted, PersonSuspended, DisclosureBuilt,
+        RetentionRun, RetentionItemsDeleted, LegalHoldSet, LegalHoldReleased, LedgerExported, LedgerReviewed,
+        AnonymisedDatasetRegistered, TrainingRecorded, PledgeRecorded,
     ];
 }
 

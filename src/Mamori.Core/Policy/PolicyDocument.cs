@@ -50,6 +50,11 @@ public sealed class PolicyDocument
     public LocalizedText Voluntariness { get; set; } = new();                 // §13
     public Scope Scope { get; set; } = new();                                 // §14
     public AccreditedBody AccreditedBody { get; set; } = new();               // closing JIPDEC block
+
+    // Running the programme (§11(2)–(4)). Optional so that policies written before these sections stay valid.
+    public RetentionPolicy? Retention { get; set; }                           // §11(2)
+    public StatisticsPolicy? Statistics { get; set; }                         // §4(1)⑤⑫
+    public ProgrammePolicy? Programme { get; set; }                           // §11(3)(4)
 }
 
 public sealed class Revision
@@ -470,4 +475,56 @@ public static class RequestProcedureDefaults
         public int MaxDocumentBytes => requests.DocumentMaxBytes ?? 10 * 1024 * 1024;
         public int AnswerLinkValidDays => requests.AnswerLinkDays ?? 14;
     }
+}
+
+// ---- Running the programme: retention, statistics, ledger review and people measures (§11(2)–(4)) ----
+
+/// <summary>§11(2) 削除・廃棄: how long each kind of data is used and kept, and what happens when it expires.</summary>
+public sealed class RetentionPolicy
+{
+    public LocalizedText Statement { get; set; } = new();
+    public List<RetentionRule> Rules { get; set; } = [];
+}
+
+/// <summary>
+/// One rule. <c>scope</c> says what it disposes of: <c>person</c> (the whole person, crypto-shredded; the first person
+/// rule whose kinds — and, when given, categories held — match decides), <c>items</c> (the person's items of the
+/// categories, deleted) or <c>signals</c> (device signals; <c>linked</c> chooses those of devices linked to a person).
+/// Periods are ISO 8601 (P10Y, P13M, P90D) counted from <c>trigger</c>.
+/// </summary>
+public sealed class RetentionRule
+{
+    public string Id { get; set; } = "";
+    /// <summary>person, items or signals.</summary>
+    public string Scope { get; set; } = "";
+    public List<string>? SubjectKinds { get; set; }
+    public List<string>? Categories { get; set; }
+    /// <summary>For signals: true for the signals of linked devices (personal data), false for the others.</summary>
+    public bool? Linked { get; set; }
+    /// <summary>The purpose the data is kept for (ledger), if one.</summary>
+    public string? Purpose { get; set; }
+    /// <summary>last_activity (the person's record last changed), acquired (the item), received (the signal).</summary>
+    public string Trigger { get; set; } = "";
+    /// <summary>利用期限: how long the purpose uses it.</summary>
+    public string UseFor { get; set; } = "";
+    /// <summary>保存期限: when it is disposed of.</summary>
+    public string KeepFor { get; set; } = "";
+    /// <summary>erase (crypto-shred a person), delete, or anonymise (signals: identifiers removed, page views kept).</summary>
+    public string Action { get; set; } = "";
+    public LocalizedText Reason { get; set; } = new();
+}
+
+/// <summary>§4(1)⑤⑫: statistics are published only in cells of at least <c>minimumCellSize</c> persons or devices.</summary>
+public sealed class StatisticsPolicy
+{
+    public int MinimumCellSize { get; set; } = 10;
+    public LocalizedText Statement { get; set; } = new();
+}
+
+/// <summary>§11(3)(4): how often the ledger is reviewed and staff trained, and how long a confidentiality pledge holds.</summary>
+public sealed class ProgrammePolicy
+{
+    public int LedgerReviewMonths { get; set; } = 12;
+    public int TrainingIntervalMonths { get; set; } = 12;
+    public int PledgeValidityMonths { get; set; } = 36;
 }

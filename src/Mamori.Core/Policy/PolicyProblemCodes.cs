@@ -100,4 +100,12 @@ public static class PolicyProblemCodes
     public const string StorageCountryInvalid = "storage.country.invalid";
     public const string CountryRegimeCountryInvalid = "country_regime.country.invalid";
     public const string ServiceKindUnknown = "service.kind.unknown";
+
+    // §11(2)–(4) running the programme: retention, statistics, ledger review and people measures.
+    public const string RetentionRuleDuplicate = "retention.rule.duplicate";
+    public const string RetentionRuleInvalid = "retention.rule.invalid";
+    public const string RetentionReferenceUnknown = "retention.reference.unknown";
+    public const string RetentionPeriodInvalid = "retention.period.invalid";
+    public const string StatisticsCellSizeInvalid = "statistics.cell_size.invalid";
+    public const string ProgrammeIntervalInvalid = "programme.interval.invalid";
 }

@@ -22,6 +22,12 @@ public enum Permission
     ManageParties,
     /// <summary>Carry out a verified request (change or erase the vault, disclose), answer it, or refuse it.</summary>
     DecideRequests,
+    /// <summary>Retention runs and legal holds (§11(2)).</summary>
+    ManageRetention,
+    /// <summary>The ledger's review, statistics and anonymised datasets, training and pledges (§11(3)(4)).</summary>
+    ManageProgramme,
+    /// <summary>Read the ledger (個人情報管理台帳) and its export: what an internal auditor checks.</summary>
+    ViewLedger,
 }
 
 /// <summary>The staff roles and what each may do. The table is the single source for every authorisation rule.</summary>
@@ -42,7 +48,7 @@ public static class Roles
         [PrivacyOfficer] = Enum.GetValues<Permission>(),
         [Operator] = [Permission.ViewConsole, Permission.ReadPersonalData, Permission.WritePersonalData,
                       Permission.DecideUse, Permission.ManageRequests, Permission.ManageConsents, Permission.ManageInquiries],
-        [Auditor] = [Permission.ViewConsole, Permission.ViewPolicyVersions, Permission.ViewAudit],
+        [Auditor] = [Permission.ViewConsole, Permission.ViewPolicyVersions, Permission.ViewAudit, Permission.ViewLedger],
         [Marketing] = [Permission.ViewConsole, Permission.DecideUse, Permission.ManageConsents],
         [System] = [Permission.ReadPersonalData, Permission.WritePersonalData, Permission.DecideUse,
                     Permission.ManageConsents, Permission.IngestSignals, Permission.ProvideToThirdParties],

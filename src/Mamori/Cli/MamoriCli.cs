@@ -14,6 +14,7 @@ public static class MamoriCli
             KeysCommands.Create(),
             AuditCommands.Create(),
             SignalsCommands.Create(),
+            RetentionCommands.Create(),
         };
         try
         {

@@ -47,10 +47,11 @@ public static class MamoriApp
         services.AddMamoriConsent(options, policy);
         services.AddMamoriIncidents();
         services.AddMamoriProvision();
-        services.AddMamoriParties(options.ScheduledJobs);
+        services.AddMamoriParties();
         services.AddMamoriRequests();
         services.AddMamoriSignals(options.Signals);
         services.AddMamoriInquiries(options);
+        services.AddMamoriProgramme(options);
 
         services.AddMamoriAuth();
         // Japanese stays Japanese in the HTML source (Razor would otherwise write every kana as &#x…;).
@@ -110,6 +111,7 @@ public static class MamoriApp
         app.MapRequestForms();
         app.MapInquiriesApi();
         app.MapRequestsApi();
+        app.MapProgrammeApi();
         app.MapConsentScript();
         app.MapRazorPages();
         return app;

@@ -4,14 +4,12 @@ namespace Mamori.Host.Web;
 
 public static class PartyServices
 {
-    /// <summary>The registry of parties and contractor supervision; with <paramref name="scheduledJobs"/>, the daily
-    /// purge of provision records past their retention.</summary>
-    public static IServiceCollection AddMamoriParties(this IServiceCollection services, bool scheduledJobs)
+    /// <summary>The registry of parties and contractor supervision. Provision records past their retention are purged by
+    /// the daily retention run (<c>Disposals</c>), which also honours legal holds.</summary>
+    public static IServiceCollection AddMamoriParties(this IServiceCollection services)
     {
         services.AddScoped<PartyRegistry>();
         services.AddScoped<ContractorSupervision>();
-        if (scheduledJobs)
-            services.AddHostedService<ProvisionRecordPurgeJob>();
         return services;
     }
 }

@@ -23,7 +23,8 @@ public sealed record ServeOptions
     public string? MasterKey { get; init; }
     /// <summary>The first admin's password (MAMORI_ADMIN_PASSWORD); generated and printed once when null.</summary>
     public string? AdminPassword { get; init; }
-    /// <summary>Runs the daily background work (the provision-record purge). Tests turn it off and run the work themselves.</summary>
+    /// <summary>Runs the daily background work (retention, which includes the provision-record purge). Test hosts turn
+    /// it off and run the work themselves on the fake clock.</summary>
     public bool ScheduledJobs { get; init; } = true;
 
     /// <summary>The agency's policy shipped beside the executable, or policy/ in the working directory.</summary>

@@ -1,10 +1,6 @@
-using Mamori.Audit;
-using Mamori.Data;
 using Mamori.Host.Web;
 using Mamori.Policy;
-using Mamori.Provision;
 using Mamori.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Mamori.Tests.Provision.ProvisionTestKit;
 
@@ -63,30 +59,6 @@ public abstract class PartiesRulesTests<THost>(THost host) where THost : MamoriH
         // A notice day that is not before the effective day fails the policy check itself.
         var late = PolicyLoader.Load("late.yaml", JointUseChanged("ju-" + tag + "-d", Day(3), noticeGivenOn: Day(3)));
         Assert.Contains(late.Problems, p => p.Code == PolicyProblemCodes.JointUseNoticeLate);
-    }
-
-    [Fact]
-    public async Task The_daily_purge_job_deletes_records_past_retention_on_the_clock_and_records_the_run()
-    {
-        var client = await ClientAsync(host);
-        var person = await CreatePersonAsync(client, Customer(Tag()));
-        await OkAsync(await ProvideAsync(client, person, "partner_insurers", "agency.quote_application", "consent", ["contact.name"]));
-        var job = await host.WithServiceAsync(sp => Task.FromResult(ActivatorUtilities.CreateInstance<ProvisionRecordPurgeJob>(sp)));
-
-        // Within the three years nothing of this person's goes.
-        host.Clock.Advance(TimeSpan.FromDays(365 * 3 - 2));
-        await job.RunOnceAsync(Ct);
-        Assert.Single(await RecordsAsync(client, person));
-
-        host.Clock.Advance(TimeSpan.FromDays(3));
-        var result = await job.RunOnceAsync(Ct);
-        Assert.True(result.Count >= 1);
-        Assert.Empty(await RecordsAsync(client, person));
-        var purge = await host.WithServiceAsync(sp => sp.GetRequiredService<MamoriDb>().Set<ProvisionPurge>().AsNoTracking().SingleAsync(p => p.Id == result.PurgeId, Ct));
-        Assert.Equal(AuditActors.System, purge.Actor);
-        var audited = (await host.AuditEntriesAsync()).Last(e => e.Action == AuditActions.ProvisionRecordsPurged);
-        Assert.Equal(("system", "provision_purge:" + result.PurgeId.ToString("D")), (audited.Actor, audited.Target));
-        Assert.Equal(TimeSpan.FromDays(1), ProvisionRecordPurgeJob.Period);
     }
 
     [Fact]

@@ -23,7 +23,35 @@ internal sealed partial class NoticeBuilder
             measure.Paragraphs.SelectMany(p => context.Paragraphs(p)),
             Numbering.Within(measure.Ref, "11", Numbering.Parenthesised(index + 1)))));
         body.Add(Sub(11, security.Measures.Count + 1, T.ExternalEnvironmentTitle, ExternalEnvironmentBody(security.ExternalEnvironment)));
+        var next = security.Measures.Count + 2;
+        if (Policy.Retention is { } retention)
+            body.Add(Sub(11, next++, T.RetentionTitle, RetentionBody(retention)));
+        if (Policy.Statistics is { } statistics)
+            body.Add(Sub(11, next, T.StatisticsTitle, context.Paragraphs(statistics.Statement)));
         return Numbered(11, body);
+    }
+
+    /// <summary>§11(2) made concrete: per rule what is kept, for how long it is used and kept, and why.</summary>
+    private List<Block> RetentionBody(RetentionPolicy retention)
+    {
+        var body = new List<Block>(context.Paragraphs(retention.Statement));
+        string Period(string iso) => Mamori.Retention.RetentionPeriod.TryParse(iso, out var p) ? p.Describe(context.Lang) : iso;
+        string Label(IEnumerable<string> ids, Func<string, LocalizedText?> find) =>
+            string.Join(context.Lang == "en" ? ", " : "、", ids.Select(id => find(id) is { } label ? label.In(context.Lang) : id));
+        string Target(RetentionRule rule) => rule.Scope switch
+        {
+            "signals" => rule.Linked == true ? T.RetentionLinkedSignals : T.RetentionSignals,
+            "items" => Label(rule.Categories ?? [], id => Policy.DataCategories.FirstOrDefault(c => c.Id == id)?.Label),
+            _ => Label(rule.SubjectKinds ?? [], id => Policy.SubjectKinds.FirstOrDefault(k => k.Id == id)?.Label)
+                + (rule.Categories is { Count: > 0 } held ? (context.Lang == "en" ? " holding " : "（") + Label(held, id => Policy.DataCategories.FirstOrDefault(c => c.Id == id)?.Label) + (context.Lang == "en" ? "" : "）") : ""),
+        };
+        body.Add(new Table("retention", Plain(T.RetentionCaption), [T.RetentionTarget, T.RetentionUseBy, T.RetentionKeepUntil, T.RetentionReason],
+        [
+            .. retention.Rules.Select(rule => new Row(Plain(Target(rule)),
+                [Cell.Of(Plain(Period(rule.UseFor))), Cell.Of(Plain(Period(rule.KeepFor))), Cell.Of(context.Say(rule.Reason))],
+                Numbering.Anchor("retention", rule.Id))),
+        ]));
+        return body;
     }
 
     /// <summary>§11(7): each place personal data is stored, its country and what is known of that country's regime (APPI Art. 32).</summary>

@@ -159,6 +159,15 @@ internal sealed partial class NoticeText
     public required string ForeignRecipientsCaption { get; init; }
     public required string ForeignParty { get; init; }
     public required string RegimeNotKnown { get; init; }
+    public required string RetentionTitle { get; init; }
+    public required string RetentionCaption { get; init; }
+    public required string RetentionTarget { get; init; }
+    public required string RetentionUseBy { get; init; }
+    public required string RetentionKeepUntil { get; init; }
+    public required string RetentionReason { get; init; }
+    public required string RetentionSignals { get; init; }
+    public required string RetentionLinkedSignals { get; init; }
+    public required string StatisticsTitle { get; init; }
     public required string InquiryFormLink { get; init; }
     public required string VisitsAccepted { get; init; }
     public required string VisitsNotAccepted { get; init; }

@@ -13,6 +13,7 @@ internal static class CrossReferenceChecks
         DeviceDataChecks.Check,
         RequestChecks.Check,
         ScopeChecks.Check,
+        ProgrammeChecks.Check,
     ];
 
     public static IReadOnlyList<PolicyProblem> Find(string file, PolicyDocument policy, ParsedPolicy parsed)

@@ -12,6 +12,27 @@ namespace Mamori.Storage.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "anonymised_datasets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NameJa = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Items = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ProcessingJa = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProcessingEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProvisionJa = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProvisionEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_anonymised_datasets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "api_keys",
                 columns: table => new
                 {
@@ -76,6 +97,22 @@ namespace Mamori.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "confidentiality_pledges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StaffId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_confidentiality_pledges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consent_records",
                 columns: table => new
                 {
@@ -129,6 +166,21 @@ namespace Mamori.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_device_links", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "disposal_records",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RunAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RunBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PolicyVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_disposal_records", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -190,6 +242,39 @@ namespace Mamori.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_inquiries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_reviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PolicyVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ledger_reviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "legal_holds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SetAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SetBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReleasedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_legal_holds", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -502,6 +587,44 @@ namespace Mamori.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "training_sessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_training_sessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "disposal_lines",
+                columns: table => new
+                {
+                    DisposalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RuleId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    Held = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_disposal_lines", x => new { x.DisposalId, x.RuleId });
+                    table.ForeignKey(
+                        name: "FK_disposal_lines_disposal_records_DisposalId",
+                        column: x => x.DisposalId,
+                        principalTable: "disposal_records",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "incident_persons",
                 columns: table => new
                 {
@@ -639,6 +762,24 @@ namespace Mamori.Storage.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "training_attendance",
+                columns: table => new
+                {
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StaffId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_training_attendance", x => new { x.SessionId, x.StaffId });
+                    table.ForeignKey(
+                        name: "FK_training_attendance_training_sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "training_sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_Prefix",
                 table: "api_keys",
@@ -671,6 +812,11 @@ namespace Mamori.Storage.Migrations.Sqlite
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_confidentiality_pledges_StaffId",
+                table: "confidentiality_pledges",
+                column: "StaffId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_consent_records_ReceiptId",
                 table: "consent_records",
                 column: "ReceiptId");
@@ -698,6 +844,11 @@ namespace Mamori.Storage.Migrations.Sqlite
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_disposal_records_RunAt",
+                table: "disposal_records",
+                column: "RunAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_incident_persons_PersonId",
                 table: "incident_persons",
                 column: "PersonId");
@@ -717,6 +868,16 @@ namespace Mamori.Storage.Migrations.Sqlite
                 name: "IX_inquiries_Status_ReceivedAt",
                 table: "inquiries",
                 columns: new[] { "Status", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ledger_reviews_ReviewedAt",
+                table: "ledger_reviews",
+                column: "ReviewedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_legal_holds_PersonId",
+                table: "legal_holds",
+                column: "PersonId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_parties_Code",
@@ -828,11 +989,24 @@ namespace Mamori.Storage.Migrations.Sqlite
                 table: "staff_users",
                 column: "UserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_training_attendance_StaffId",
+                table: "training_attendance",
+                column: "StaffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_training_sessions_HeldOn",
+                table: "training_sessions",
+                column: "HeldOn");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "anonymised_datasets");
+
             migrationBuilder.DropTable(
                 name: "api_keys");
 
@@ -841,6 +1015,9 @@ namespace Mamori.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "confidentiality_pledges");
 
             migrationBuilder.DropTable(
                 name: "consent_records");
@@ -855,10 +1032,19 @@ namespace Mamori.Storage.Migrations.Sqlite
                 name: "device_links");
 
             migrationBuilder.DropTable(
+                name: "disposal_lines");
+
+            migrationBuilder.DropTable(
                 name: "incident_persons");
 
             migrationBuilder.DropTable(
                 name: "inquiries");
+
+            migrationBuilder.DropTable(
+                name: "ledger_reviews");
+
+            migrationBuilder.DropTable(
+                name: "legal_holds");
 
             migrationBuilder.DropTable(
                 name: "person_items");
@@ -906,7 +1092,13 @@ namespace Mamori.Storage.Migrations.Sqlite
                 name: "staff_users");
 
             migrationBuilder.DropTable(
+                name: "training_attendance");
+
+            migrationBuilder.DropTable(
                 name: "parties");
+
+            migrationBuilder.DropTable(
+                name: "disposal_records");
 
             migrationBuilder.DropTable(
                 name: "incidents");
@@ -916,6 +1108,9 @@ namespace Mamori.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "request_cases");
+
+            migrationBuilder.DropTable(
+                name: "training_sessions");
         }
     }
 }
