@@ -38,7 +38,7 @@ public sealed record Scale(string Name, int Persons, int Signals)
 public static class DataSet
 {
     // Bump when the generated data changes shape, so old caches are not reused.
-    private const string GeneratorVersion = "g1";
+    private const string GeneratorVersion = "g2";
     private const int PersonsPerChunk = 2_000;
     private const int SignalsPerCommit = 20_000; // the writer's largest commit (SignalWriterOptions.MaxRowsPerCommit)
     private const int EventsPerVisit = 20;
@@ -90,7 +90,7 @@ public static class DataSet
     {
         var ring = services.Services.GetRequiredService<MasterKeyRing>();
         var lookups = services.Services.GetRequiredService<BlindIndex>();
-        var policyVersion = services.Policy.Version;
+        var policy = services.Policy;
         var chunks = (scale.Persons + PersonsPerChunk - 1) / PersonsPerChunk;
         var queue = Channel.CreateBounded<PersonChunk>(4);
         var next = -1;
@@ -98,7 +98,7 @@ public static class DataSet
         {
             int chunk;
             while ((chunk = Interlocked.Increment(ref next)) < chunks)
-                await queue.Writer.WriteAsync(MakePersons(chunk, scale, ring, lookups, policyVersion));
+                await queue.Writer.WriteAsync(MakePersons(chunk, scale, ring, lookups, policy));
         })).ToArray();
         _ = Task.WhenAll(producers).ContinueWith(t => queue.Writer.TryComplete(t.Exception));
 
@@ -139,8 +139,9 @@ public static class DataSet
         await Task.WhenAll(producers);
     }
 
-    private static PersonChunk MakePersons(int chunk, Scale scale, MasterKeyRing ring, BlindIndex lookups, string policyVersion)
+    private static PersonChunk MakePersons(int chunk, Scale scale, MasterKeyRing ring, BlindIndex lookups, Mamori.Policy.CurrentPolicy policy)
     {
+        var policyVersion = policy.Version;
         var f = new Faker("ja") { Random = new Randomizer(20261127 + chunk) };
         var chunkData = new PersonChunk([], [], [], [], [], []);
         string[] purposes = ["agency.quote_application", "agency.claims_and_changes", "agency.inquiry_response", "agency.product_notice"];
@@ -199,7 +200,7 @@ public static class DataSet
                     chunkData.Consents.Add(new ConsentRecord
                     {
                         SubjectKind = ConsentSubjectKind.Person, SubjectId = ConsentSubject.Person(person.Id).Id, Category = category, Given = given,
-                        Method = ConsentMethods.SettingsPage, RecordedAt = created.AddDays(1), PolicyVersion = policyVersion, NoticeHash = new string('0', 64),
+                        Method = ConsentMethods.SettingsPage, RecordedAt = created.AddDays(1), PolicyVersion = policyVersion, NoticeHash = policy.ContentHash,
                         ReceiptId = receipt, RecordedBy = "anonymous",
                     });
                 }

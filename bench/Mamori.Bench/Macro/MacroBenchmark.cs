@@ -56,6 +56,12 @@ public static class MacroBenchmark
         var loadBefore = LoadAverage();
         await log.WriteLineAsync($"Mamori benchmark, scale {scale.Name}: {scale.Persons:N0} persons, {scale.Signals:N0} signals. Details in {results}.");
 
+        if (args.Contains("--generate-only"))
+        {
+            await DataSet.EnsureAsync(cache, scale, args.Contains("--regenerate"), log);
+            return 0;
+        }
+
         var rows = new List<Row>();
         var failures = new List<string>();
 

@@ -4,6 +4,8 @@ using Mamori.Audit;
 using Mamori.Consent;
 using Mamori.Data;
 using Mamori.Decisions;
+using Mamori.Policy;
+using Person = Mamori.Vault.Person;
 using Mamori.Provision;
 using Mamori.Signals;
 using Mamori.Vault;
@@ -27,8 +29,9 @@ public static class PersonWorkloads
     /// </summary>
     public static async Task<int> BuildDisclosureAsync(IServiceProvider services, Guid personId, CancellationToken ct = default)
     {
-        const string purpose = "agency.inquiry_response";
-        var person = await services.GetRequiredService<PersonVault>().ReadAsync(personId, purpose, Actor, SubjectFlags.HandlingRequest, ct);
+        var vault = services.GetRequiredService<PersonVault>();
+        var purpose = DisclosurePurpose(services.GetRequiredService<CurrentPolicy>(), (await vault.DescribeAsync(personId, ct)).Kind);
+        var person = await vault.ReadAsync(personId, purpose, Actor, SubjectFlags.HandlingRequest, ct);
         var signals = await services.GetRequiredService<LinkedSignals>().ReadAsync(personId, purpose, Actor, LinkedSignals.MaxLimit,
             context: SubjectFlags.HandlingRequest, ct: ct);
         var ledger = services.GetRequiredService<ConsentLedger>();
@@ -46,6 +49,11 @@ public static class PersonWorkloads
         };
         return JsonSerializer.SerializeToUtf8Bytes(package, Json).Length;
     }
+
+    /// <summary>Answering an inquiry (a business contact's or employee's own purpose where the kind has no such purpose).</summary>
+    private static string DisclosurePurpose(CurrentPolicy policy, string kind) =>
+        policy.Document.Purposes.Where(p => p.SubjectKinds.Contains(kind))
+            .OrderBy(p => p.Id == "agency.inquiry_response" ? 0 : 1).Select(p => p.Id).First();
 
     public sealed record Latencies(int Count, double P50, double P95, double P99, double Mean, double Max)
     {
@@ -129,9 +137,9 @@ public static class PersonWorkloads
         {
             var rowid = random.Next(1, total + 1);
             var id = await db.Database.SqlQuery<string>($"SELECT \"Id\" AS \"Value\" FROM persons WHERE rowid = {rowid} AND \"ErasedAt\" IS NULL")
-                .FirstOrDefaultAsync();
-            if (id is not null)
-                ids.Add(Guid.Parse(id));
+                .ToListAsync();
+            if (id.Count == 1)
+                ids.Add(Guid.Parse(id[0]));
         }
         return [.. ids];
     }
