@@ -11,6 +11,7 @@ return args switch
     ["ingest", .. var rest] => await IngestBenchmark.RunAsync(rest),
     ["macro", .. var rest] => await MacroBenchmark.RunAsync(rest),
     ["bare", .. var rest] => await BareEndpoint.RunAsync(rest),
+    ["audit-contention", .. var rest] => await AuditContention.RunAsync(rest),
     _ => Switch(args),
 };
 

@@ -134,7 +134,7 @@ public static class MacroBenchmark
         var starts = new List<double>();
         for (var i = 0; i < settings.ColdStarts; i++)
         {
-            await using var server = ServerProcess.StartMamori(dataDirectory, 5393);
+            await using var server = ServerProcess.StartMamori(dataDirectory, ServerProcess.FreePort());
             starts.Add((await server.WaitHealthyAsync(TimeSpan.FromSeconds(120))).TotalSeconds);
         }
         starts.Sort();
@@ -186,8 +186,8 @@ public static class MacroBenchmark
         var anyone = await PersonWorkloads.PersonsAsync(root, 1_000, seed: 11);
         const string decision = """{"purpose":"agency.quote_application","categories":["contact.name","contact.birthdate","insurance.policy"],"personId":"%s"}""";
 
-        await using var mamori = ServerProcess.StartMamori(dataDirectory, 5391);
-        await using var bare = ServerProcess.StartBare(5392);
+        await using var mamori = ServerProcess.StartMamori(dataDirectory, ServerProcess.FreePort());
+        await using var bare = ServerProcess.StartBare(ServerProcess.FreePort());
         await mamori.WaitHealthyAsync(TimeSpan.FromSeconds(120));
         await bare.WaitHealthyAsync(TimeSpan.FromSeconds(30));
 
