@@ -83,6 +83,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return (Kb("VmHWM") / 1024, Kb("VmRSS") / 1024);
     }
 
+    /// <summary>CPU time the process has used so far (user + system, from /proc; clock ticks of 10 ms).</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     /// <summary>Stops it as an operator would (SIGTERM, so SQLite closes cleanly), killing it if it does not stop.</summary>
     public async ValueTask DisposeAsync()
     {
