@@ -11,7 +11,8 @@ return args switch
     ["ingest", .. var rest] => await IngestBenchmark.RunAsync(rest),
     ["macro", .. var rest] => await MacroBenchmark.RunAsync(rest),
     ["bare", .. var rest] => await BareEndpoint.RunAsync(rest),
-    ["audit-contention", .. var rest] => await AuditContention.RunAsync(rest),
+    ["probe", "audit", .. var rest] => await Probes.AuditAsync(rest),
+    ["probe", "consent-read", .. var rest] => await Probes.ConsentReadAsync(rest),
     _ => Switch(args),
 };
 
