@@ -127,7 +127,7 @@ public static class PersonWorkloads
         await using var scope = root.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MamoriDb>();
         var ids = await db.Set<ConsentRecord>().AsNoTracking().Where(r => r.SubjectKind == ConsentSubjectKind.Person)
-            .Select(r => r.SubjectId).Distinct().Take(count * 2).ToListAsync();
+            .Select(r => r.SubjectId).Distinct().OrderBy(id => id).Take(count * 2).ToListAsync();
         var live = new List<Guid>();
         foreach (var id in ids.Select(Guid.Parse))
         {
