@@ -110,6 +110,11 @@ public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCata
     public async Task<ConsentState> CurrentAsync(ConsentSubject subject, CancellationToken ct = default) =>
         await StateAsync(subject, Latest(await HistoryAsync(subject, ct)), ct);
 
+    /// <summary>The choice in force per category, from the <paramref name="history"/> the caller already read with
+    /// <see cref="HistoryAsync"/> (the consent read answers with both, and reading it twice cost a query per request).</summary>
+    public Task<ConsentState> CurrentFromHistoryAsync(ConsentSubject subject, IReadOnlyList<ConsentRecord> history, CancellationToken ct = default) =>
+        StateAsync(subject, Latest(history), ct);
+
     /// <summary>The policy versions whose consents still stand under the one in force (the current one included).</summary>
     public async Task<IReadOnlyList<string>> VersionsStillValidAsync(CancellationToken ct = default)
     {

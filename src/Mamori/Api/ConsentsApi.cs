@@ -65,8 +65,8 @@ public static class ConsentsApi
         consents.MapGet("/{subjectId}", async (string subjectId, string? kind, ConsentLedger ledger, CurrentPolicy policy, CancellationToken ct) =>
             {
                 var subject = await ledger.ResolveAsync(subjectId, kind, ct);
-                var state = await ledger.CurrentAsync(subject, ct);
                 var history = await ledger.HistoryAsync(subject, ct);
+                var state = await ledger.CurrentFromHistoryAsync(subject, history, ct);
                 return TypedResults.Ok(new Consents(Dto(subject), policy.Version, state.NeedsReconsent, Choices(state),
                     [.. state.Choices.Select(Dto)], [.. history.Select(Dto)]));
             })

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Mamori.Audit;
+using Mamori.Consent;
+using Mamori.Data;
+using Mamori.Decisions;
+using Mamori.Policy;
+using Person = Mamori.Vault.Person;
+using Mamori.Provision;
+using Mamori.Signals;
+using Mamori.Vault;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mamori.Bench.Macro;
+
+/// <summary>Latencies of the per-person use cases on the generated database, in this process (no HTTP).</summary>
+public static class PersonWorkloads
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly string Actor = AuditActors.Staff(Guid.Parse("00000000-0000-0000-0000-00000000be9c"));
+
+    /// <summary>
+    /// One person's disclosure package as JSON; returns its size. A STAND-IN until the disclosure package
+    /// (<c>src/Mamori.Core/Requests/</c>) is merged: it reads what the package will hold through the existing use cases
+    /// — the vault's items, the linked devices' signals, the consents in force with their history, the provision
+    /// records — under a request-handling context, and serialises them. After the merge, replace the body with
+    /// <c>DisclosurePackage.BuildAsync(personId)</c> and its JSON rendering; nothing else in the harness changes.
+    /// </summary>
+    public static async Task<int> BuildDisclosureAsync(IServiceProvider services, Guid personId, CancellationToken ct = default)
+    {
+        var vault = services.GetRequiredService<PersonVault>();
+        var purpose = DisclosurePurpose(services.GetRequiredService<CurrentPolicy>(), (await vault.DescribeAsync(personId, ct)).Kind);
+        var person = await vault.ReadAsync(personId, purpose, Actor, SubjectFlags.HandlingRequest, ct);
+        var signals = await services.GetRequiredService<LinkedSignals>().ReadAsync(personId, purpose, Actor, LinkedSignals.MaxLimit,
+            context: SubjectFlags.HandlingRequest, ct: ct);
+        var ledger = services.GetRequiredService<ConsentLedger>();
+        var subject = ConsentSubject.Person(personId);
+        var consents = await ledger.CurrentAsync(subject, ct);
+        var history = await ledger.HistoryAsync(subject, ct);
+        var provisions = await services.GetRequiredService<ProvisionRecords>().ForPersonAsync(personId, Actor, ct);
+        var package = new
+        {
+            person,
+            signals,
+            consents = consents.Choices.Select(c => new { category = c.Category.Id, c.Given, recordedAt = c.Record?.RecordedAt }),
+            consentHistory = history,
+            provisions,
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(package, Json).Length;
+    }
+
+    /// <summary>Answering an inquiry (a business contact's or employee's own purpose where the kind has no such purpose).</summary>
+    private static string DisclosurePurpose(CurrentPolicy policy, string kind) =>
+        policy.Document.Purposes.Where(p => p.SubjectKinds.Contains(kind))
+            .OrderBy(p => p.Id == "agency.inquiry_response" ? 0 : 1).Select(p => p.Id).First();
+
+    /// <summary>Wall-clock latencies, and the process's CPU time per operation (all its threads: GC and JIT included),
+    /// which a busy machine inflates far less than the latencies.</summary>
+    public sealed record Latencies(int Count, double P50, double P95, double P99, double Mean, double Max, double CpuMs)
+    {
+        public static Latencies Of(List<double> milliseconds, TimeSpan cpu)
+        {
+            milliseconds.Sort();
+            double At(double q) => milliseconds[Math.Min(milliseconds.Count - 1, (int)Math.Ceiling(q * milliseconds.Count) - 1)];
+            return new Latencies(milliseconds.Count, At(0.50), At(0.95), At(0.99), milliseconds.Average(), milliseconds[^1],
+                cpu.TotalMilliseconds / milliseconds.Count);
+        }
+
+        public override string ToString() =>
+            $"p50 {P50:F2} ms · p95 {P95:F2} ms · p99 {P99:F2} ms · mean {Mean:F2} ms · max {Max:F2} ms · CPU {CpuMs:F2} ms/op (n = {Count})";
+    }
+
+    private static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
+
+    /// <summary>Disclosure packages of the sample, one at a time, each in its own scope (as one request would be).</summary>
+    public static async Task<(Latencies Latencies, double MeanBytes)> DisclosureAsync(IServiceProvider root, IReadOnlyList<Guid> sample, int warmUp)
+    {
+        var times = new List<double>(sample.Count);
+        long bytes = 0;
+        var cpu = TimeSpan.Zero;
+        for (var i = 0; i < sample.Count; i++)
+        {
+            if (i == warmUp)
+                cpu = Cpu();
+            await using var scope = root.CreateAsyncScope();
+            var clock = Stopwatch.StartNew();
+            var size = await BuildDisclosureAsync(scope.ServiceProvider, sample[i]);
+            if (i < warmUp)
+                continue;
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            bytes += size;
+        }
+        return (Latencies.Of(times, Cpu() - cpu), bytes / (double)times.Count);
+    }
+
+    /// <summary>Erases each person of the sample through the vault (crypto-shredding, items, blind indexes, linked signals, links).</summary>
+    public static async Task<Latencies> ErasureAsync(IServiceProvider root, IReadOnlyList<Guid> sample, int warmUp)
+    {
+        var times = new List<double>(sample.Count);
+        var cpu = TimeSpan.Zero;
+        for (var i = 0; i < sample.Count; i++)
+        {
+            if (i == warmUp)
+                cpu = Cpu();
+            await using var scope = root.CreateAsyncScope();
+            var clock = Stopwatch.StartNew();
+            await scope.ServiceProvider.GetRequiredService<PersonVault>().EraseAsync(sample[i], "benchmark", Actor);
+            if (i >= warmUp)
+                times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        return Latencies.Of(times, Cpu() - cpu);
+    }
+
+    /// <summary>Live persons with a linked device (their packages carry signals; their erasure deletes signals).</summary>
+    public static async Task<List<Guid>> LinkedPersonsAsync(IServiceProvider root, int count, int seed)
+    {
+        await using var scope = root.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MamoriDb>();
+        var linked = await db.Set<DeviceLink>().AsNoTracking().Where(l => l.UnlinkedAt == null).Select(l => l.PersonId).ToListAsync();
+        return [.. new Random(seed).GetItems(linked.Distinct().ToArray(), Math.Min(count * 2, linked.Count)).Distinct().Take(count)];
+    }
+
+    /// <summary>Live persons with consent records (the consent read endpoint's subjects).</summary>
+    public static async Task<List<Guid>> PersonsWithConsentsAsync(IServiceProvider root, int count)
+    {
+        await using var scope = root.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MamoriDb>();
+        var ids = await db.Set<ConsentRecord>().AsNoTracking().Where(r => r.SubjectKind == ConsentSubjectKind.Person)
+            .Select(r => r.SubjectId).Distinct().OrderBy(id => id).Take(count * 2).ToListAsync();
+        var live = new List<Guid>();
+        foreach (var id in ids.Select(Guid.Parse))
+        {
+            if (live.Count < count && await db.Set<Person>().AnyAsync(p => p.Id == id && p.ErasedAt == null))
+                live.Add(id);
+        }
+        return live;
+    }
+
+    /// <summary>Any live persons, spread over the table (persons were generated in rowid order).</summary>
+    public static async Task<List<Guid>> PersonsAsync(IServiceProvider root, int count, int seed)
+    {
+        await using var scope = root.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MamoriDb>();
+        var total = await db.Set<Person>().CountAsync();
+        var random = new Random(seed);
+        var ids = new HashSet<Guid>();
+        for (var attempt = 0; ids.Count < count && attempt < count * 4; attempt++)
+        {
+            var rowid = random.Next(1, total + 1);
+            var id = await db.Database.SqlQuery<string>($"SELECT \"Id\" AS \"Value\" FROM persons WHERE rowid = {rowid} AND \"ErasedAt\" IS NULL")
+                .ToListAsync();
+            if (id.Count == 1)
+                ids.Add(Guid.Parse(id[0]));
+        }
+        return [.. ids];
+    }
+}
