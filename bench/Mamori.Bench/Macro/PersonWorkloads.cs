@@ -3,10 +3,8 @@ using System.Text.Json;
 using Mamori.Audit;
 using Mamori.Consent;
 using Mamori.Data;
-using Mamori.Decisions;
-using Mamori.Policy;
 using Person = Mamori.Vault.Person;
-using Mamori.Provision;
+using Mamori.Requests;
 using Mamori.Signals;
 using Mamori.Vault;
 using Microsoft.EntityFrameworkCore;
@@ -20,40 +18,13 @@ public static class PersonWorkloads
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly string Actor = AuditActors.Staff(Guid.Parse("00000000-0000-0000-0000-00000000be9c"));
 
-    /// <summary>
-    /// One person's disclosure package as JSON; returns its size. A STAND-IN until the disclosure package
-    /// (<c>src/Mamori.Core/Requests/</c>) is merged: it reads what the package will hold through the existing use cases
-    /// — the vault's items, the linked devices' signals, the consents in force with their history, the provision
-    /// records — under a request-handling context, and serialises them. After the merge, replace the body with
-    /// <c>DisclosurePackage.BuildAsync(personId)</c> and its JSON rendering; nothing else in the harness changes.
-    /// </summary>
+    /// <summary>One person's disclosure package (<see cref="DisclosurePackage"/>: vault items with provenance, linked
+    /// signals, consents and receipts, provision records, earlier requests) as the JSON the package endpoint returns; its size.</summary>
     public static async Task<int> BuildDisclosureAsync(IServiceProvider services, Guid personId, CancellationToken ct = default)
     {
-        var vault = services.GetRequiredService<PersonVault>();
-        var purpose = DisclosurePurpose(services.GetRequiredService<CurrentPolicy>(), (await vault.DescribeAsync(personId, ct)).Kind);
-        var person = await vault.ReadAsync(personId, purpose, Actor, SubjectFlags.HandlingRequest, ct);
-        var signals = await services.GetRequiredService<LinkedSignals>().ReadAsync(personId, purpose, Actor, LinkedSignals.MaxLimit,
-            context: SubjectFlags.HandlingRequest, ct: ct);
-        var ledger = services.GetRequiredService<ConsentLedger>();
-        var subject = ConsentSubject.Person(personId);
-        var consents = await ledger.CurrentAsync(subject, ct);
-        var history = await ledger.HistoryAsync(subject, ct);
-        var provisions = await services.GetRequiredService<ProvisionRecords>().ForPersonAsync(personId, Actor, ct);
-        var package = new
-        {
-            person,
-            signals,
-            consents = consents.Choices.Select(c => new { category = c.Category.Id, c.Given, recordedAt = c.Record?.RecordedAt }),
-            consentHistory = history,
-            provisions,
-        };
+        var package = await services.GetRequiredService<DisclosurePackage>().BuildAsync(personId, Actor, ct: ct);
         return JsonSerializer.SerializeToUtf8Bytes(package, Json).Length;
     }
-
-    /// <summary>Answering an inquiry (a business contact's or employee's own purpose where the kind has no such purpose).</summary>
-    private static string DisclosurePurpose(CurrentPolicy policy, string kind) =>
-        policy.Document.Purposes.Where(p => p.SubjectKinds.Contains(kind))
-            .OrderBy(p => p.Id == "agency.inquiry_response" ? 0 : 1).Select(p => p.Id).First();
 
     /// <summary>Wall-clock latencies, and the process's CPU time per operation (all its threads: GC and JIT included),
     /// which a busy machine inflates far less than the latencies.</summary>
