@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Mamori.Consent;
 using Mamori.Data;
+using Mamori.Host.Web;
 using Mamori.Policy;
 using Mamori.Signals;
 using Mamori.Storage;
@@ -169,6 +170,8 @@ public static class IngestBenchmark
             services.AddSingleton(sp => new SignalWriter(sp.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<SignalWriter>.Instance));
             services.AddScoped<DeviceConsents>();
             services.AddScoped<SignalIngestion>();
+            // Ingestion seals linked devices' events, so it needs the vault's keys (none are linked here).
+            services.AddMamoriVault(directory, masterKey: null, policy);
         }
         var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
