@@ -26,6 +26,7 @@ public static class ServeCommand
                 AdminPassword = Environment.GetEnvironmentVariable("MAMORI_ADMIN_PASSWORD"),
                 MasterKey = Environment.GetEnvironmentVariable("MAMORI_MASTER_KEY"),
                 Signals = Mamori.Signals.SignalSettings.FromEnvironment(),
+                TrustedProxies = (Environment.GetEnvironmentVariable("MAMORI_TRUSTED_PROXIES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 SiteOrigins = (Environment.GetEnvironmentVariable("MAMORI_SITE_ORIGINS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             };
             return await RunAsync(options, Console.Out, Console.Error, ct);

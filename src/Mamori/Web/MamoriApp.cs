@@ -67,6 +67,7 @@ public static class MamoriApp
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddCode);
         services.AddOpenApi("v1");
+        services.AddMamoriForwardedHeaders(options.TrustedProxies);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -80,6 +81,8 @@ public static class MamoriApp
         configure?.Invoke(builder);
         var app = builder.Build();
 
+        if (options.TrustedProxies.Count > 0)
+            app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();

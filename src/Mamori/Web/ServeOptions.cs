@@ -19,6 +19,9 @@ public sealed record ServeOptions
     public Mamori.Signals.SignalSettings Signals { get; init; } = new();
     /// <summary>The master key ring as base64 (MAMORI_MASTER_KEY), for production; null means the key file in the data directory.</summary>
     public string? MasterKey { get; init; }
+    /// <summary>Addresses or networks (CIDR) of the TLS proxies in front of Mamori (MAMORI_TRUSTED_PROXIES). Only their
+    /// X-Forwarded-For and X-Forwarded-Proto are believed; empty means no proxy, and the headers are ignored.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
     /// <summary>The first admin's password (MAMORI_ADMIN_PASSWORD); generated and printed once when null.</summary>
     public string? AdminPassword { get; init; }
 

@@ -36,7 +36,12 @@ public sealed partial class TwoNodeTests(TwoNodeTests.Nodes nodes) : IClassFixtu
             _a = await ServeProcess.StartAsync(Database.DataDirectory, Database.ConnectionString);
             // Production hands every node the same ring by configuration; node A made it as its key file.
             var ring = Convert.ToBase64String(await File.ReadAllBytesAsync(MasterKeyFile.PathIn(Database.DataDirectory)));
-            _b = await ServeProcess.StartAsync(_dataDirectoryB, Database.ConnectionString, new Dictionary<string, string> { ["MAMORI_MASTER_KEY"] = ring });
+            _b = await ServeProcess.StartAsync(_dataDirectoryB, Database.ConnectionString, new Dictionary<string, string>
+            {
+                ["MAMORI_MASTER_KEY"] = ring,
+                // B sits behind a TLS proxy on this machine; A trusts no proxy.
+                ["MAMORI_TRUSTED_PROXIES"] = "127.0.0.1",
+            });
         }
 
         public async ValueTask DisposeAsync()
@@ -135,6 +140,29 @@ public sealed partial class TwoNodeTests(TwoNodeTests.Nodes nodes) : IClassFixtu
         using var onB = B.CreateClient(apiKey: key);
         using var after = JsonDocument.Parse(await onB.GetStringAsync($"/api/v1/consents/{device}", Ct));
         Assert.False(after.RootElement.GetProperty("choices").GetProperty("analytics").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_are_believed_only_from_a_trusted_proxy()
+    {
+        Assert.StartsWith("https://mamori.example/", await PolicyUrlAsync(B), StringComparison.Ordinal);
+        Assert.StartsWith("http://mamori.example/", await PolicyUrlAsync(A), StringComparison.Ordinal);
+    }
+
+    /// <summary>The receipt's policy URL, built from the scheme and host the node believes it was called on.</summary>
+    private static async Task<string> PolicyUrlAsync(ServeProcess node)
+    {
+        using var client = node.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/consents")
+        {
+            Content = JsonContent.Create(new { deviceId = Consent.ConsentClient.NewDeviceId(), choices = new { analytics = true }, method = "banner" }),
+        };
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        request.Headers.Host = "mamori.example";
+        var response = await client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("receipt").GetProperty("policyUrl").GetString()!;
     }
 
     private async Task<string> CreateApiKeyAsync()
