@@ -29,6 +29,7 @@ public static partial class SignalsApi
                 return TypedResults.Ok(new SignalsResponse(result.BatchId, outcome.Accepted, outcome.Dropped, outcome.Stripped, outcome.Truncated));
             })
             .RequirePermission(Permission.IngestSignals)
+            .RequireRateLimiting(Web.RateLimits.Signals)
             .Accepts<SignalBatchInput>("application/json")
             .WithName("IngestSignals")
             .WithSummary("A batch of events from a site (site key); the consent gate drops and strips what the device has not allowed; a retry of the batch ID is answered again, never stored twice.")

@@ -58,6 +58,12 @@ public static class MamoriApp
             o.Conventions.AllowAnonymousToPage("/Console/Login");
             o.Conventions.AllowAnonymousToPage("/Console/TwoFactor");
             o.Conventions.AllowAnonymousToFolder("/Privacy");
+            // Every public form is limited per address, also those added later; a page may name a limit of its own.
+            o.Conventions.AddFolderApplicationModelConvention("/Privacy", page =>
+            {
+                if (!page.HandlerTypeAttributes.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any())
+                    page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.PublicForm));
+            });
         });
         services.AddAntiforgery(o =>
         {
@@ -75,6 +81,10 @@ public static class MamoriApp
             o.AddPolicy(RateLimits.SignIn, http => HttpMethods.IsPost(http.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("read"));
+            o.AddPolicy(RateLimits.Signals, http => PerAddress(http, options.SignalBatchesPerMinute));
+            o.AddPolicy(RateLimits.PublicForm, http => HttpMethods.IsPost(http.Request.Method)
+                ? PerAddress(http, options.PublicFormPostsPerMinute)
                 : RateLimitPartition.GetNoLimiter("read"));
         });
 
@@ -110,10 +120,17 @@ public static class MamoriApp
         app.MapRazorPages();
         return app;
     }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext http, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }
 
 public static class RateLimits
 {
+    public const string Signals = "signals";
+    public const string PublicForm = "public-form";
+
     public const string SignIn = "sign-in";
     public const string Consent = "consent";
 }

@@ -13,6 +13,10 @@ public sealed record ServeOptions
     public int SignInAttemptsPerMinute { get; init; } = 10;
     /// <summary>Consent posts (banner choices, the settings form) allowed per client address per minute.</summary>
     public int ConsentPostsPerMinute { get; init; } = 30;
+    /// <summary>Signal batches allowed per client address per minute (a site key may sit in a page, so anyone can post with it).</summary>
+    public int SignalBatchesPerMinute { get; init; } = 600;
+    /// <summary>Posts of the public forms under /privacy (inquiry, request forms) allowed per client address per minute.</summary>
+    public int PublicFormPostsPerMinute { get; init; } = 10;
     /// <summary>Origins of the agency's sites that load /consent.js and post choices to Mamori (CORS), e.g. https://www.example.co.jp.</summary>
     public IReadOnlyList<string> SiteOrigins { get; init; } = [];
     /// <summary>How signals are reduced at the door beyond consent (MAMORI_TRUNCATE_IP).</summary>

@@ -41,6 +41,9 @@ public sealed class ServeProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["MAMORI_ADMIN_PASSWORD"] = AdminPassword;
         start.Environment.Remove("MAMORI_MASTER_KEY");
+        // Every test request comes from one address; the limits themselves are tested on the in-memory host.
+        foreach (var limit in new[] { "MAMORI_CONSENT_POSTS_PER_MINUTE", "MAMORI_SIGNAL_BATCHES_PER_MINUTE", "MAMORI_FORM_POSTS_PER_MINUTE" })
+            start.Environment[limit] = "1000000";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mamori.dll"));

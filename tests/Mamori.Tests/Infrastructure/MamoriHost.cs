@@ -48,6 +48,8 @@ public abstract partial class MamoriHost : IAsyncLifetime
     protected virtual int SignInAttemptsPerMinute => 10_000;
     /// <summary>Likewise for recording consents (banner choices, the settings form).</summary>
     protected virtual int ConsentPostsPerMinute => 10_000;
+    /// <summary>Likewise for signal batches and public form posts.</summary>
+    protected virtual int OtherPostsPerMinute => 10_000;
     /// <summary>The master key ring as MAMORI_MASTER_KEY would give it; null means the key file in the data directory.</summary>
     protected virtual string? MasterKey => null;
     /// <summary>What the host is given as <c>--database</c>: the test database's connection string, unless a kind of
@@ -70,6 +72,8 @@ public abstract partial class MamoriHost : IAsyncLifetime
             Urls = "http://localhost",
             SignInAttemptsPerMinute = SignInAttemptsPerMinute,
             ConsentPostsPerMinute = ConsentPostsPerMinute,
+            SignalBatchesPerMinute = OtherPostsPerMinute,
+            PublicFormPostsPerMinute = OtherPostsPerMinute,
             SiteOrigins = [SiteOrigin],
             MasterKey = MasterKey,
         };
@@ -187,11 +191,12 @@ public sealed class SqliteHost() : MamoriHost("sqlite");
 
 public sealed class PostgresHost() : MamoriHost("postgres");
 
-/// <summary>A host with the production-like sign-in limit of three attempts a minute (and three consent posts).</summary>
+/// <summary>A host with the production-like sign-in limit of three attempts a minute (and three consent, signal and public form posts).</summary>
 public abstract class RateLimitedHost(string provider) : MamoriHost(provider)
 {
     protected override int SignInAttemptsPerMinute => 3;
     protected override int ConsentPostsPerMinute => 3;
+    protected override int OtherPostsPerMinute => 3;
 }
 
 public sealed class RateLimitedSqliteHost() : RateLimitedHost("sqlite");
