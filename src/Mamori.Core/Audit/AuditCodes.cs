@@ -65,6 +65,9 @@ public static class AuditActions
     public const string SignalsRead = "signals.read";
     /// <summary>Device IDs of an audience handed to a recipient; the target is <c>audience_export:{id}</c>.</summary>
     public const string AudienceExported = "audience.exported";
+    // Hardening: backup and restore (mamori backup / restore); the target is the archive's file name.
+    public const string BackupTaken = "backup.taken";
+    public const string BackupRestored = "backup.restored";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -74,6 +77,7 @@ public static class AuditActions
         Provision, ProvisionConsentRecorded, ProvisionConsentWithdrawn, ProvisionReceiptRecorded, ProvisionLinkingRecorded,
         ProvisionRecordsRead, ProvisionRecordsPurged,
         LinkCreated, LinkRemoved, SignalsRead, AudienceExported,
+        BackupTaken, BackupRestored,
     ];
 }
 

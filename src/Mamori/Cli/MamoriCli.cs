@@ -15,6 +15,8 @@ public static class MamoriCli
             AuditCommands.Create(),
             SignalsCommands.Create(),
         };
+        foreach (var command in BackupCommands.Create())
+            root.Subcommands.Add(command);
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
