@@ -15,7 +15,8 @@ source scripts/local-instance.sh
 status=0
 run() {
   local name=$1; shift
-  echo "== $name: wrk -t2 -c$CONNECTIONS -d$DURATION --latency $*"
+  local shown="$*"
+  echo "== $name: wrk -t2 -c$CONNECTIONS -d$DURATION --latency ${shown//$MAMORI_SITE_KEY/<site key>}"
   local out
   out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
   echo "$out"
@@ -28,5 +29,5 @@ run() {
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
 run consent -s scripts/load/consent.lua "$MAMORI_URL/api/v1/consents"
 run signals -s scripts/load/signals.lua -H "Authorization: Bearer $MAMORI_SITE_KEY" "$MAMORI_URL/api/v1/signals"
-echo "rows stored: $(dotnet "$MAMORI_DLL" audit verify --data-dir "$MAMORI_DATA" | head -1)"
+echo "audit after the run: $(dotnet "$MAMORI_DLL" audit verify --data-dir "$MAMORI_DATA" | head -1)"
 exit $status

@@ -4,6 +4,7 @@ local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 local events_per_batch = 20
 local counter = 0
 local prefix = ""
+local headers = {}
 
 local function token(length)
   local t = {}
@@ -17,6 +18,11 @@ end
 function init(args)
   math.randomseed(os.time() + math.floor(os.clock() * 1000000))
   prefix = token(8)
+  -- wrk.format replaces wrk.headers (where -H put the site key) when given headers: carry them over.
+  for name, value in pairs(wrk.headers) do
+    headers[name] = value
+  end
+  headers["Content-Type"] = "application/json"
 end
 
 function request()
@@ -29,5 +35,5 @@ function request()
       '","url":"https://www.kakacom-insurance.example/car/' .. i .. '","userAgent":"Mozilla/5.0 (load)"}'
   end
   local body = '{"batchId":"load-' .. prefix .. '-' .. counter .. '","events":[' .. table.concat(events, ",") .. ']}'
-  return wrk.format("POST", "/api/v1/signals", { ["Content-Type"] = "application/json" }, body)
+  return wrk.format("POST", "/api/v1/signals", headers, body)
 end
