@@ -6,15 +6,15 @@
 # Usage: scripts/sqlmap.sh [LEVEL] [RISK]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-LEVEL=${1:-2}
-RISK=${2:-1}
+LEVEL=${1:-3}
+RISK=${2:-2}
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 command -v sqlmap >/dev/null 2>&1 || { as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlmap >/dev/null; }
 
 source scripts/local-instance.sh
 out=$(mktemp -d /tmp/mamori-sqlmap-XXXXXX)
-common=(--batch --flush-session --level="$LEVEL" --risk="$RISK" --dbms=SQLite --output-dir="$out" --disable-coloring --smart=false)
+common=(--batch --flush-session --level="$LEVEL" --risk="$RISK" --dbms=SQLite --output-dir="$out" --disable-coloring)
 device=AbCdEfGhIjKlMnOpQrStUv
 status=0
 
@@ -23,6 +23,12 @@ scan() {
   echo "== $name"
   local log="$out/$name.log"
   sqlmap "${common[@]}" "$@" >"$log" 2>&1 || true
+  if grep -qE "^sqlmap: error|Usage: " "$log" || ! grep -qE "testing '|tested parameters" "$log"; then
+    echo "!! $name: sqlmap did not run its tests" >&2
+    tail -5 "$log" >&2
+    status=2
+    return
+  fi
   if grep -qiE "is vulnerable|appears to be .*injectable|sqlmap identified the following injection" "$log"; then
     echo "!! $name: sqlmap reports an injection" >&2
     grep -iE "parameter|injectable|vulnerable" "$log" >&2 || true
@@ -44,6 +50,6 @@ scan cookies -u "$MAMORI_URL/privacy/cookies?lang=en"
 scan sign-in -u "$MAMORI_URL/console/login" --data "UserName=admin&Password=x&__RequestVerificationToken=x" \
   --csrf-token=__RequestVerificationToken --csrf-url="$MAMORI_URL/console/login" -p "UserName,Password"
 
-echo "sqlmap $(sqlmap --version 2>/dev/null | head -1), level $LEVEL, risk $RISK: $([ $status -eq 0 ] && echo 'no injectable parameter found' || echo 'INJECTION REPORTED')"
+echo "sqlmap $(sqlmap --version 2>/dev/null | head -1), level $LEVEL, risk $RISK: $(case $status in 0) echo 'no injectable parameter found';; 1) echo 'INJECTION REPORTED';; *) echo 'a scan did not run';; esac)"
 rm -rf "$out"
 exit $status

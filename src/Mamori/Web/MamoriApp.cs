@@ -1,13 +1,11 @@
 using System.Threading.RateLimiting;
 using Mamori.Audit;
-using Mamori.Data;
 using Mamori.Host.Api;
 using Mamori.Host.Auth;
 using Mamori.Host.Logging;
 using Mamori.Policy;
 using Mamori.Staff;
 using Mamori.Storage;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Mamori.Host.Web;
@@ -34,7 +32,7 @@ public static class MamoriApp
         services.AddSingleton(policy);
         services.AddSingleton(TimeProvider.System);
         services.AddMamoriStorage(DatabaseSettings.For(options.DataDirectory, options.Database));
-        services.AddDataProtection().SetApplicationName("Mamori").PersistKeysToDbContext<MamoriDb>();
+        services.AddMamoriDataProtection();
         services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditVerifier>();
