@@ -68,6 +68,18 @@ public static class AuditActions
     // Hardening: backup and restore (mamori backup / restore); the target is the archive's file name.
     public const string BackupTaken = "backup.taken";
     public const string BackupRestored = "backup.restored";
+    /// <summary>Inquiries (§12): the target is <c>inquiry:{id}</c>; reading one opens what the sender wrote.</summary>
+    public const string InquiryReceived = "inquiry.received";
+    public const string InquiryRead = "inquiry.read";
+    public const string InquiryAssigned = "inquiry.assigned";
+    public const string InquiryAnswered = "inquiry.answered";
+    public const string InquiryClosed = "inquiry.closed";
+    /// <summary>A party of the registry (§5–§7) recorded, changed or ended; the target is <c>party:{id}</c>.</summary>
+    public const string PartyCreated = "party.created";
+    public const string PartyUpdated = "party.updated";
+    public const string PartyEnded = "party.ended";
+    /// <summary>A contractor's handling evaluated (§7 supervision); the reason is the result, the target <c>party:{id}</c>.</summary>
+    public const string ContractorEvaluated = "contractor.evaluated";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -78,6 +90,8 @@ public static class AuditActions
         ProvisionRecordsRead, ProvisionRecordsPurged,
         LinkCreated, LinkRemoved, SignalsRead, AudienceExported,
         BackupTaken, BackupRestored,
+        InquiryReceived, InquiryRead, InquiryAssigned, InquiryAnswered, InquiryClosed,
+        PartyCreated, PartyUpdated, PartyEnded, ContractorEvaluated,
     ];
 }
 

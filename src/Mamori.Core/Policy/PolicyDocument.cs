@@ -287,6 +287,9 @@ public sealed class JointUse
     public List<string> Users { get; set; } = [];               // recipient ids
     public List<string> Purposes { get; set; } = [];            // purpose ids
     public string ResponsibleParty { get; set; } = "";          // recipient id
+    /// <summary>The day a change of this joint use was told to the persons or published (Art. 27(6)); a version
+    /// changing it takes effect only after this day. Unset: the day Mamori publishes the version.</summary>
+    public DateOnly? NoticeGivenOn { get; set; }
 }
 
 public sealed class Outsourcing
@@ -383,6 +386,9 @@ public sealed class ExternalEnvironment
 {
     public LocalizedText Statement { get; set; } = new();
     public List<StorageLocation> Locations { get; set; } = [];
+    /// <summary>What is known of each foreign country's regime where a store, recipient or contractor sits (APPI.md §8).</summary>
+    /// <remarks>Optional: a policy storing nothing abroad has none.</remarks>
+    public List<CountryRegime>? CountryRegimes { get; set; }
 }
 
 public sealed class StorageLocation
@@ -428,4 +434,12 @@ public sealed class AccreditedBody
     public PostalAddress Address { get; set; } = new();
     public List<string> Phones { get; set; } = [];
     public LocalizedText Statement { get; set; } = new();
+}
+
+/// <summary>§11(7): what is known of one country's data-protection regime (外的環境の把握), said once for every store,
+/// recipient and contractor there.</summary>
+public sealed class CountryRegime
+{
+    public string Country { get; set; } = "";      // ISO 3166-1 alpha-2
+    public LocalizedText Regime { get; set; } = new();
 }

@@ -64,6 +64,8 @@ public static class PolicyProblemCodes
     public const string JointUseResponsiblePartyUnknown = "joint_use.responsible_party.unknown";
     public const string JointUseResponsiblePartyNotUser = "joint_use.responsible_party.not_user";
     public const string JointUseResponsiblePartyIncomplete = "joint_use.responsible_party.incomplete";
+    /// <summary>The joint use's notice day falls after the version takes effect: the change is not told in advance.</summary>
+    public const string JointUseNoticeLate = "joint_use.notice.late";
 
     // §7 outsourcing.
     public const string OutsourcingContractorUnknown = "outsourcing.contractor.unknown";
@@ -95,5 +97,6 @@ public static class PolicyProblemCodes
 
     // §11(7) and §14.
     public const string StorageCountryInvalid = "storage.country.invalid";
+    public const string CountryRegimeCountryInvalid = "country_regime.country.invalid";
     public const string ServiceKindUnknown = "service.kind.unknown";
 }

@@ -7,6 +7,8 @@ namespace Mamori.Provision;
 public static class ProvisionCodes
 {
     public const string RecipientUnknown = "provision.recipient_unknown";
+    /// <summary>The registered party's relationship has ended (the registry says so).</summary>
+    public const string RecipientEnded = "provision.recipient_ended";
     public const string PurposeNotForProvision = "provision.purpose_not_for_provision";
     public const string ItemsMissing = "provision.items_missing";
     public const string BasisUnknown = "provision.basis_unknown";

@@ -32,8 +32,8 @@ public sealed class ProvisionConsents(MamoriDb db, CurrentPolicy policy, Consent
         var document = policy.Document;
         if ((command.Recipient is null) == (command.RecipientKind is null))
             throw Invalid("Name either 'recipient' (a recipient id) or 'recipientKind'.");
-        if (command.Recipient is not null && !document.Recipients.Any(r => r.Id == command.Recipient))
-            throw new MamoriException(ProvisionCodes.RecipientUnknown, "Unknown recipient.");
+        if (command.Recipient is not null && await Parties.RecipientDirectory.ResolveAsync(db, document, command.Recipient, ct) is null)
+            throw new MamoriException(ProvisionCodes.RecipientUnknown, "Unknown recipient: a policy recipient's id or a registered party's code.");
         if (command.RecipientKind is not null && !document.Recipients.Any(r => r.Kind == command.RecipientKind))
             throw Invalid("Unknown recipient kind.");
         if (command.Purposes is not { Count: > 0 } || command.Purposes.Any(p => !Provisions.IsProvisionPurpose(document, p)))

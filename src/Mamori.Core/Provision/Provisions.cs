@@ -3,6 +3,7 @@ using Mamori.Compliance;
 using Mamori.Consent;
 using Mamori.Data;
 using Mamori.Decisions;
+using Mamori.Parties;
 using Mamori.Policy;
 using Mamori.Vault;
 using Person = Mamori.Vault.Person;
@@ -53,10 +54,15 @@ public sealed class Provisions(MamoriDb db, PersonVault vault, CurrentPolicy pol
     {
         ArgumentNullException.ThrowIfNull(command);
         var document = policy.Document;
-        var recipient = document.Recipients.FirstOrDefault(r => r.Id == command.Recipient);
+        // A registered party (by its code) brings its own particulars to the record; the policy's recipient its rules.
+        var registered = await RecipientDirectory.ResolveAsync(db, document, command.Recipient, ct);
+        var recipient = registered?.Recipient;
         var denial = new Denial(db, policy, audit, actor, command, recipient, ct);
         if (recipient is null)
-            await denial.ThrowAsync(ProvisionCodes.RecipientUnknown, $"Unknown recipient. Recipients: {string.Join(", ", document.Recipients.Select(r => r.Id))}.", 400);
+            await denial.ThrowAsync(ProvisionCodes.RecipientUnknown, $"Unknown recipient. Recipients: {string.Join(", ", document.Recipients.Select(r => r.Id))}, or a registered party's code.", 400);
+        if (registered!.Ended)
+            await denial.ThrowAsync(ProvisionCodes.RecipientEnded, "The relationship with this party has ended: nothing more is provided to it.", 403);
+        var policyRecipientId = registered.PolicyRecipientId;
         var purpose = document.Purposes.FirstOrDefault(p => p.Id == command.Purpose);
         if (purpose is null)
             await denial.ThrowAsync(DecisionCodes.PurposeUnknown, "Unknown purpose.", 403);
@@ -98,7 +104,7 @@ public sealed class Provisions(MamoriDb db, PersonVault vault, CurrentPolicy pol
         if (basis == JointUseBasis)
         {
             var jointUse = document.JointUse;
-            if (!jointUse.Users.Contains(recipient!.Id))
+            if (!jointUse.Users.Contains(policyRecipientId))
                 await denial.ThrowAsync(ProvisionCodes.NotJointUser, "The recipient is not a joint user named in §6.", 403);
             if (!jointUse.Purposes.Contains(purpose.Id))
                 await denial.ThrowAsync(ProvisionCodes.PurposeNotJointUse, $"Joint use serves only §6's purposes: {string.Join(", ", jointUse.Purposes)}.", 403);
@@ -108,11 +114,11 @@ public sealed class Provisions(MamoriDb db, PersonVault vault, CurrentPolicy pol
 
         (string Source, string Reference, bool CrossBorder)? consent = null;
         if (basis == ConsentBasis)
-            consent = await ConsentAsync(denial, command.PersonId, recipient!, purpose.Id, items, ct);
+            consent = await ConsentAsync(denial, command.PersonId, recipient!, policyRecipientId, purpose.Id, items, ct);
         else if (basis == RequestBasis)
-            consent = await RequestConsentAsync(denial, command.PersonId, recipient!, purpose.Id, ConsentSources.Request, ct);
+            consent = await RequestConsentAsync(denial, command.PersonId, recipient!, policyRecipientId, purpose.Id, ConsentSources.Request, ct);
         else if (basis == JointUseBasis && CrossBorder.NeedsInformation(recipient!.Country))
-            consent = await RequestConsentAsync(denial, command.PersonId, recipient, purpose.Id, ConsentSources.JointUse, ct);
+            consent = await RequestConsentAsync(denial, command.PersonId, recipient, policyRecipientId, purpose.Id, ConsentSources.JointUse, ct);
 
         // The record: a batch record of the same flow is extended, otherwise a new one is written.
         ProvisionRecord? record = null;
@@ -205,14 +211,14 @@ public sealed class Provisions(MamoriDb db, PersonVault vault, CurrentPolicy pol
         _ => (null, null),
     };
 
-    private async Task<(string, string, bool)> ConsentAsync(Denial denial, Guid personId, Recipient recipient, string purpose,
+    private async Task<(string, string, bool)> ConsentAsync(Denial denial, Guid personId, Recipient recipient, string policyRecipientId, string purpose,
         IReadOnlyList<string> items, CancellationToken ct)
     {
         var state = await ledger.CurrentAsync(ConsentSubject.Person(personId), ct);
         if (state.Choices.FirstOrDefault(c => c.Category.Id == ConsentCatalog.Provision)?.Record is { Given: false })
             await denial.ThrowAsync(ProvisionCodes.ConsentWithdrawn, "The person refused provision to third parties (consent ledger).", 403);
 
-        var explicitConsents = await ExplicitConsentsAsync(personId, recipient, purpose, ct);
+        var explicitConsents = await ExplicitConsentsAsync(personId, recipient, policyRecipientId, purpose, ct);
         if (CrossBorder.NeedsInformation(recipient.Country))
         {
             var informed = explicitConsents.FirstOrDefault(c => c.HasCrossBorderInformation(recipient.Country));
@@ -246,22 +252,25 @@ public sealed class Provisions(MamoriDb db, PersonVault vault, CurrentPolicy pol
         return (ConsentSources.Acquisition, "policy:" + string.Join(",", agreed), false);
     }
 
-    private async Task<(string, string, bool)> RequestConsentAsync(Denial denial, Guid personId, Recipient recipient, string purpose, string source,
-        CancellationToken ct)
+    private async Task<(string, string, bool)> RequestConsentAsync(Denial denial, Guid personId, Recipient recipient, string policyRecipientId, string purpose,
+        string source, CancellationToken ct)
     {
         if (!CrossBorder.NeedsInformation(recipient.Country))
             return (source, "customer_request", false);
-        var informed = (await ExplicitConsentsAsync(personId, recipient, purpose, ct)).FirstOrDefault(c => c.HasCrossBorderInformation(recipient.Country));
+        var informed = (await ExplicitConsentsAsync(personId, recipient, policyRecipientId, purpose, ct)).FirstOrDefault(c => c.HasCrossBorderInformation(recipient.Country));
         if (informed is null)
             await denial.ThrowAsync(ProvisionCodes.CrossBorderInfoMissing,
                 "The recipient is abroad: the person's consent must have been given with the country, its regime and the recipient's measures.", 403);
         return (source, informed!.Id.ToString("D"), true);
     }
 
-    private async Task<List<ProvisionConsent>> ExplicitConsentsAsync(Guid personId, Recipient recipient, string purpose, CancellationToken ct)
+    /// <summary>Consents naming the party, the policy recipient it belongs to, or their kind.</summary>
+    private async Task<List<ProvisionConsent>> ExplicitConsentsAsync(Guid personId, Recipient recipient, string policyRecipientId, string purpose,
+        CancellationToken ct)
     {
         var consents = await db.Set<ProvisionConsent>().AsNoTracking()
-            .Where(c => c.PersonId == personId && c.WithdrawnAt == null && (c.RecipientId == recipient.Id || c.RecipientKind == recipient.Kind))
+            .Where(c => c.PersonId == personId && c.WithdrawnAt == null
+                && (c.RecipientId == recipient.Id || c.RecipientId == policyRecipientId || c.RecipientKind == recipient.Kind))
             .OrderByDescending(c => c.GivenAt).ToListAsync(ct);
         return [.. consents.Where(c => c.Purposes.Contains(purpose))];
     }

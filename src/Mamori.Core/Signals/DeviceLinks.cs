@@ -3,6 +3,7 @@ using Mamori.Consent;
 using Mamori.Data;
 using Mamori.Decisions;
 using Mamori.Policy;
+using Mamori.Vault.Crypto;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Signals;
@@ -13,7 +14,7 @@ namespace Mamori.Signals;
 /// on the device's signals are the person's personal data, read only under purpose decisions (<see cref="LinkedSignals"/>).
 /// Linking merges the device's and the person's consent choices, and both directions are in the audit trail.
 /// </summary>
-public sealed class DeviceLinks(MamoriDb db, CurrentPolicy policy, ConsentLedger ledger, AuditTrail audit, TimeProvider clock)
+public sealed class DeviceLinks(MamoriDb db, CurrentPolicy policy, ConsentLedger ledger, KeyVault keys, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Links the device; if it is already linked to this person, returns that link (<c>Created</c> false).</summary>
     public async Task<(DeviceLink Link, bool Created)> LinkAsync(string deviceId, Guid personId, string purpose, string actor, CancellationToken ct = default)
@@ -45,9 +46,32 @@ public sealed class DeviceLinks(MamoriDb db, CurrentPolicy policy, ConsentLedger
         db.Set<DeviceLink>().Add(link);
         await db.SaveChangesAsync(ct);
         await ledger.MergeDeviceIntoPersonAsync(deviceId, personId, actor, ct);
+        await SealStoredAsync(deviceId, personId, ct);
         await AppendAsync(actor, AuditActions.LinkCreated, AuditOutcomes.Success, personId, deviceId, purpose, link.Id, null, ct);
         await transaction.CommitAsync(ct);
+        await db.ForgetReplacedPagesAsync(ct);
         return (link, true);
+    }
+
+    /// <summary>
+    /// From the link on, the device's stored events are the person's personal data: seal them under the person's key,
+    /// a range at a time. Later batches are sealed at ingestion; one already past that check while this runs is stored
+    /// plain (the window is one batch) and is read, erased and expired like the rest.
+    /// </summary>
+    private async Task SealStoredAsync(string deviceId, Guid personId, CancellationToken ct)
+    {
+        using var key = await keys.GetDataKeyAsync(personId, ct);
+        foreach (var range in await db.Set<DeviceSignalRange>().AsNoTracking().Where(r => r.DeviceId == deviceId).ToListAsync(ct))
+        {
+            var rows = await db.Set<Signal>()
+                .Where(s => s.Id >= range.FirstSignalId && s.Id <= range.LastSignalId && s.DeviceId == deviceId && s.Sealed == null)
+                .ToListAsync(ct);
+            foreach (var row in rows)
+                SignalSeal.Seal(row, key);
+            await db.SaveChangesAsync(ct);
+            foreach (var row in rows)
+                db.Entry(row).State = EntityState.Detached;
+        }
     }
 
     /// <summary>Ends a link: from now on the device's signals are no longer read as the person's.</summary>

@@ -3,6 +3,7 @@ using Mamori.Consent;
 using Mamori.Data;
 using Mamori.Decisions;
 using Mamori.Vault;
+using Mamori.Vault.Crypto;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Signals;
@@ -23,7 +24,7 @@ public sealed record LinkedSignalsView(Guid PersonId, string Purpose, IReadOnlyL
 /// is withheld with its reasons. For the person's view, disclosure (with <see cref="SubjectFlags.HandlingRequest"/>),
 /// and every read is audited.
 /// </summary>
-public sealed class LinkedSignals(MamoriDb db, DecisionEngine engine, ConsentLedger ledger, AuditTrail audit)
+public sealed class LinkedSignals(MamoriDb db, DecisionEngine engine, ConsentLedger ledger, KeyVault keys, AuditTrail audit)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1_000;
@@ -69,6 +70,11 @@ public sealed class LinkedSignals(MamoriDb db, DecisionEngine engine, ConsentLed
             query = query.Where(s => s.Id < cursor);
         List<Signal> rows = devices.Count == 0 ? [] : await query.AsNoTracking().OrderByDescending(s => s.Id).Take(take + 1).ToListAsync(ct);
         long? next = rows.Count > take ? rows[take - 1].Id : null;
+        if (rows.Any(r => r.Sealed is not null))
+        {
+            using var key = await keys.GetDataKeyAsync(person.Id, ct);
+            rows.RemoveAll(row => !SignalSeal.TryOpen(row, key));
+        }
 
         await AppendAsync(actor, AuditOutcomes.Allowed, person.Id, purpose, permitted, withheld.SelectMany(w => w.Reasons), ct);
         return new LinkedSignalsView(person.Id, purpose, links, [.. rows.Take(take).Select(s => View(s, permitted))], withheld, next);

@@ -5,8 +5,9 @@ namespace Mamori.Signals;
 
 /// <summary>
 /// One stored event, as the consent gate left it: informative data (個人関連情報) while its device is not linked to
-/// a person, that person's personal data once it is. Not encrypted: it identifies no one by itself, and what could
-/// be sensitive is reduced at the door (IP truncated when configured; location and ad IDs kept only when allowed).
+/// a person, that person's personal data once it is. An unlinked device's events are stored plain: they identify no
+/// one by themselves, and what could be sensitive is reduced at the door (IP truncated when configured; location and
+/// ad IDs kept only when allowed). A linked device's events are sealed under the person's key (<see cref="SignalSeal"/>).
 /// <para>
 /// Built to be appended fast: the key is a number in arrival order given by <see cref="SignalWriter"/>, and the
 /// table has no other index. Reads by device go through <see cref="DeviceSignalRange"/>, reads by time through the
@@ -40,6 +41,8 @@ public sealed class Signal
     public string? AdId { get; set; }
     /// <summary>For a server log: the request line, status and size (the rest of the line is in the other columns).</summary>
     public string? LogLine { get; set; }
+    /// <summary>For a linked device: the descriptive fields above, encrypted under the person's data key; they are null then.</summary>
+    public byte[]? Sealed { get; set; }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mamori.Data;
+using Mamori.Vault.Crypto;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Signals;
@@ -9,10 +10,11 @@ public sealed record IngestResult(string BatchId, SignalOutcome Outcome, bool Re
 
 /// <summary>
 /// Takes a batch from a site: checks it, answers a retry from what was stored the first time, reads the devices'
-/// choices in one query, passes the events through the <see cref="SignalGate"/>, and waits for the
+/// choices in one query, passes the events through the <see cref="SignalGate"/>, seals those of linked devices
+/// (<see cref="SignalSeal"/>), and waits for the
 /// <see cref="SignalWriter"/> to commit the rows.
 /// </summary>
-public sealed class SignalIngestion(MamoriDb db, DeviceConsents consents, SignalWriter writer, SignalSettings settings, TimeProvider clock)
+public sealed class SignalIngestion(MamoriDb db, DeviceConsents consents, KeyVault keys, SignalWriter writer, SignalSettings settings, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -33,6 +35,7 @@ public sealed class SignalIngestion(MamoriDb db, DeviceConsents consents, Signal
                 devices.Add(e.DeviceId);
         }
         var (rows, outcome) = SignalGate.Apply(events, await consents.ForAsync(devices, ct), settings);
+        await SignalSeal.SealLinkedAsync(db, keys, rows, devices, ct);
 
         var batch = new SignalBatch { Site = site, BatchId = batchId, PostedBy = postedBy, Result = JsonSerializer.Serialize(outcome, Json) };
         if (await writer.WriteAsync(batch, rows, ct))

@@ -195,7 +195,8 @@ public sealed class SignalWriter : IAsyncDisposable
             (nameof(Signals.Signal.LocationAccuracy), s => s.LocationAccuracy),
             (nameof(Signals.Signal.Count), s => s.Count),
             (nameof(Signals.Signal.AdId), s => s.AdId),
-            (nameof(Signals.Signal.LogLine), s => s.LogLine));
+            (nameof(Signals.Signal.LogLine), s => s.LogLine),
+            (nameof(Signals.Signal.Sealed), s => s.Sealed));
 
         public static InsertCommand<DeviceSignalRange> Range(MamoriDb db, DbTransaction transaction) => new(db, transaction, "",
             (nameof(DeviceSignalRange.DeviceId), r => r.DeviceId),

@@ -17,6 +17,9 @@ public enum Permission
     ManageConsents,
     IngestSignals,
     ProvideToThirdParties,
+    ManageInquiries,
+    /// <summary>The registry of parties (recipients, co-solicitors, contractors) and contractor supervision.</summary>
+    ManageParties,
 }
 
 /// <summary>The staff roles and what each may do. The table is the single source for every authorisation rule.</summary>
@@ -36,7 +39,7 @@ public static class Roles
     {
         [PrivacyOfficer] = Enum.GetValues<Permission>(),
         [Operator] = [Permission.ViewConsole, Permission.ReadPersonalData, Permission.WritePersonalData,
-                      Permission.DecideUse, Permission.ManageRequests, Permission.ManageConsents],
+                      Permission.DecideUse, Permission.ManageRequests, Permission.ManageConsents, Permission.ManageInquiries],
         [Auditor] = [Permission.ViewConsole, Permission.ViewPolicyVersions, Permission.ViewAudit],
         [Marketing] = [Permission.ViewConsole, Permission.DecideUse, Permission.ManageConsents],
         [System] = [Permission.ReadPersonalData, Permission.WritePersonalData, Permission.DecideUse,

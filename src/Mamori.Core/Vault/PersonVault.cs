@@ -251,21 +251,24 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         db.Set<PersonItem>().RemoveRange(person.Items);
         db.Set<PersonLookup>().RemoveRange(await db.Set<PersonLookup>().Where(l => l.PersonId == personId).ToListAsync(ct));
         person.ErasedAt ??= clock.GetUtcNow();
-        await EraseLinkedSignalsAsync(personId, actor, ct);
+        var signalsDeleted = await EraseLinkedSignalsAsync(personId, actor, ct);
         var tombstone = await keys.ShredAsync(personId, reason, actor, ct); // saves everything above
         await AuditAsync(actor, AuditActions.PersonErased, AuditOutcomes.Success, personId, null, null, null, ct);
         await transaction.CommitAsync(ct);
+        // Items were only ever stored encrypted; deleted signals may have been stored plain before their device was linked.
+        if (signalsDeleted)
+            await db.ForgetReplacedPagesAsync(ct);
         return tombstone;
     }
 
     /// <summary>Once linked, a device's signals are the person's personal data: erasure deletes every signal of every
     /// device ever linked to them (before the link too — it made them linkable) and ends the links.</summary>
-    private async Task EraseLinkedSignalsAsync(Guid personId, string actor, CancellationToken ct)
+    private async Task<bool> EraseLinkedSignalsAsync(Guid personId, string actor, CancellationToken ct)
     {
         var links = await db.Set<DeviceLink>().Where(l => l.PersonId == personId).ToListAsync(ct);
         var devices = links.Select(l => l.DeviceId).Distinct().ToList();
         if (devices.Count == 0)
-            return;
+            return false;
         foreach (var range in await db.Set<DeviceSignalRange>().Where(r => devices.Contains(r.DeviceId)).ToListAsync(ct))
         {
             await db.Set<Signal>()
@@ -279,6 +282,7 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
             link.UnlinkedAt = now;
             link.UnlinkedBy = actor;
         }
+        return true;
     }
 
     /// <summary>The decision for a use of a person's categories, as the decision API answers it.</summary>

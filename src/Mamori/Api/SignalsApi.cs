@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Mamori.Host.Auth;
+using Mamori.Host.Web;
 using Mamori.Signals;
 using Mamori.Staff;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public static partial class SignalsApi
             })
             .RequirePermission(Permission.IngestSignals)
             .RequireRateLimiting(Web.RateLimits.Signals)
+            .RequireCors(ConsentServices.SitesSignalsCorsPolicy)
             .Accepts<SignalBatchInput>("application/json")
             .WithName("IngestSignals")
             .WithSummary("A batch of events from a site (site key); the consent gate drops and strips what the device has not allowed; a retry of the batch ID is answered again, never stored twice.")

@@ -26,6 +26,13 @@ public static class MamoriCli
             await Console.Error.WriteLineAsync($"error: {e.Message} [{e.Code}]");
             return 1;
         }
+        catch (Exception e) when (e is not OperationCanceledException && Environment.GetEnvironmentVariable("MAMORI_DEBUG") != "1")
+        {
+            // A bug, not bad input: name it without a stack trace (or values that may be personal data) on the terminal.
+            await Console.Error.WriteLineAsync($"error: the command stopped on an unexpected {e.GetType().Name}. " +
+                "Set MAMORI_DEBUG=1 to see where. [cli.unexpected]");
+            return 70;
+        }
     }
 
     public static Option<string> DataDirOption() => new("--data-dir")

@@ -81,9 +81,29 @@ public static class PolicyCommands
             Console.Write(diff.Render("ja"));
             Console.WriteLine();
             Console.Write(diff.Render("en"));
+            ReportJointUseNotice(before.Policy.Document, after.Policy.Document);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Art. 27(6): says whether the joint-use changes are told in advance, were the new version published today
+    /// (publishing refuses it otherwise).</summary>
+    private static void ReportJointUseNotice(PolicyDocument before, PolicyDocument after)
+    {
+        if (JointUseNotice.Changes(before, after).Count == 0)
+            return;
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).DateTime);
+        var notified = JointUseNotice.NoticeDay(after, today);
+        Console.WriteLine();
+        if (JointUseNotice.Violation(before, after, today) is { } violation)
+        {
+            Console.WriteLine($"! 共同利用の変更は事前の通知又は公表が必要です：通知日 {notified:yyyy-MM-dd}、施行日 {after.EffectiveFrom:yyyy-MM-dd}。施行日を通知日より後にしてください。");
+            Console.WriteLine("! " + violation);
+            return;
+        }
+        Console.WriteLine($"共同利用の変更：通知日 {notified:yyyy-MM-dd} は施行日 {after.EffectiveFrom:yyyy-MM-dd} より前です（事前通知）。");
+        Console.WriteLine($"Joint-use changes: notice on {notified:yyyy-MM-dd}, before the version takes effect on {after.EffectiveFrom:yyyy-MM-dd} (advance notice).");
     }
 
     private static Command Schema()

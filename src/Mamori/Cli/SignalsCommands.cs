@@ -44,6 +44,8 @@ public static class SignalsCommands
             await using var services = await AdminServices.OpenAsync(result.GetValue(dataDir)!, result.GetValue(database), ct, s => s
                 .AddSingleton(policy.Policy!)
                 .AddSingleton(ConsentCatalog.For(policy.Policy!.Document))
+                // Lines of a linked device are sealed under the person's key, as the API does.
+                .AddMamoriVault(result.GetValue(dataDir)!, Environment.GetEnvironmentVariable(KeysCommands.MasterKeyVariable), policy.Policy!)
                 .AddMamoriSignals(SignalSettings.FromEnvironment()));
 
             var shown = 0;

@@ -45,7 +45,9 @@ public static class MamoriApp
         services.AddMamoriConsent(options, policy);
         services.AddMamoriIncidents();
         services.AddMamoriProvision();
+        services.AddMamoriParties(options.ScheduledJobs);
         services.AddMamoriSignals(options.Signals);
+        services.AddMamoriInquiries(options);
 
         services.AddMamoriAuth();
         // Japanese stays Japanese in the HTML source (Razor would otherwise write every kana as &#x…;).
@@ -111,9 +113,12 @@ public static class MamoriApp
         app.MapConsentsApi();
         app.MapIncidentsApi();
         app.MapProvisionsApi();
+        app.MapPartiesApi();
         app.MapSignalsApi();
         app.MapLinksApi();
         app.MapAudiencesApi();
+        app.MapRequestForms();
+        app.MapInquiriesApi();
         app.MapConsentScript();
         app.MapRazorPages();
         return app;
@@ -131,4 +136,5 @@ public static class RateLimits
 
     public const string SignIn = "sign-in";
     public const string Consent = "consent";
+    public const string Inquiry = "inquiry";
 }

@@ -17,6 +17,8 @@ public sealed record ServeOptions
     public int SignalBatchesPerMinute { get; init; } = 600;
     /// <summary>Posts of the public forms under /privacy (inquiry, request forms) allowed per client address per minute.</summary>
     public int PublicFormPostsPerMinute { get; init; } = 10;
+    /// <summary>Inquiry form posts allowed per client address per hour.</summary>
+    public int InquiryPostsPerHour { get; init; } = 10;
     /// <summary>Origins of the agency's sites that load /consent.js and post choices to Mamori (CORS), e.g. https://www.example.co.jp.</summary>
     public IReadOnlyList<string> SiteOrigins { get; init; } = [];
     /// <summary>How signals are reduced at the door beyond consent (MAMORI_TRUNCATE_IP).</summary>
@@ -28,6 +30,8 @@ public sealed record ServeOptions
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
     /// <summary>The first admin's password (MAMORI_ADMIN_PASSWORD); generated and printed once when null.</summary>
     public string? AdminPassword { get; init; }
+    /// <summary>Runs the daily background work (the provision-record purge). Tests turn it off and run the work themselves.</summary>
+    public bool ScheduledJobs { get; init; } = true;
 
     /// <summary>The agency's policy shipped beside the executable, or policy/ in the working directory.</summary>
     public string ResolvePolicyFile()

@@ -50,11 +50,15 @@ public abstract partial class MamoriHost : IAsyncLifetime
     protected virtual int ConsentPostsPerMinute => 10_000;
     /// <summary>Likewise for signal batches and public form posts.</summary>
     protected virtual int OtherPostsPerMinute => 10_000;
+    /// <summary>Likewise for the public inquiry form.</summary>
+    protected virtual int InquiryPostsPerHour => 10_000;
     /// <summary>The master key ring as MAMORI_MASTER_KEY would give it; null means the key file in the data directory.</summary>
     protected virtual string? MasterKey => null;
     /// <summary>What the host is given as <c>--database</c>: the test database's connection string, unless a kind of
     /// host asks for more of the same database.</summary>
     protected virtual string? DatabaseOption => Database.ConnectionString;
+    /// <summary><c>--demo</c>: the demo staff and content are seeded on first start.</summary>
+    protected virtual bool Demo => false;
 
     public static string PolicyPath => Path.Combine(AppContext.BaseDirectory, "policy", "policy.yaml");
 
@@ -74,8 +78,11 @@ public abstract partial class MamoriHost : IAsyncLifetime
             ConsentPostsPerMinute = ConsentPostsPerMinute,
             SignalBatchesPerMinute = OtherPostsPerMinute,
             PublicFormPostsPerMinute = OtherPostsPerMinute,
+            InquiryPostsPerHour = InquiryPostsPerHour,
             SiteOrigins = [SiteOrigin],
             MasterKey = MasterKey,
+            Demo = Demo,
+            ScheduledJobs = false,
         };
         await StartAsync();
     }
@@ -191,12 +198,13 @@ public sealed class SqliteHost() : MamoriHost("sqlite");
 
 public sealed class PostgresHost() : MamoriHost("postgres");
 
-/// <summary>A host with the production-like sign-in limit of three attempts a minute (and three consent, signal and public form posts).</summary>
+/// <summary>A host with the production-like sign-in limit of three attempts a minute (and three consent, signal and public form posts a minute, three inquiries an hour).</summary>
 public abstract class RateLimitedHost(string provider) : MamoriHost(provider)
 {
     protected override int SignInAttemptsPerMinute => 3;
     protected override int ConsentPostsPerMinute => 3;
     protected override int OtherPostsPerMinute => 3;
+    protected override int InquiryPostsPerHour => 3;
 }
 
 public sealed class RateLimitedSqliteHost() : RateLimitedHost("sqlite");

@@ -52,11 +52,53 @@ public abstract class LinksApiTests<THost>(THost host) where THost : MamoriHost
         Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
 
         var remaining = await host.WithServiceAsync(sp => sp.GetRequiredService<MamoriDb>().Set<Signal>().AsNoTracking()
-            .Where(s => s.Url != null && s.Url.StartsWith(marker)).Select(s => s.DeviceId).ToListAsync(Ct));
+            .Where(s => s.DeviceId == device || s.DeviceId == other).Select(s => s.DeviceId).ToListAsync(Ct));
         Assert.Equal([other], remaining);
         var links = await host.WithServiceAsync(sp => sp.GetRequiredService<MamoriDb>().Set<DeviceLink>().AsNoTracking()
             .Where(l => l.PersonId == person).ToListAsync(Ct));
         Assert.All(links, l => Assert.NotNull(l.UnlinkedAt));
+    }
+
+    [Fact]
+    public async Task A_linked_devices_signals_are_encrypted_under_the_persons_key_before_and_after_the_link()
+    {
+        var staff = await StaffAsync();
+        var person = await PersonAsync();
+        var device = NewDeviceId();
+        var other = NewDeviceId();
+        var site = await SiteAsync(host);
+        var before = "https://www.kakacom-insurance.example/sealed-before-" + Guid.NewGuid().ToString("N");
+        var after = "https://www.kakacom-insurance.example/sealed-after-" + Guid.NewGuid().ToString("N");
+        var unlinked = "https://www.kakacom-insurance.example/plain-" + Guid.NewGuid().ToString("N");
+        await IngestAsync(site, PageView(host, device, before), PageView(host, other, unlinked));
+        Assert.True(await host.RawDatabaseContainsAsync(before), "an unlinked device's events are informative data, stored plain");
+
+        await LinkAsync(staff, device, person);
+        await IngestAsync(site, PageView(host, device, after));
+
+        Assert.False(await host.RawDatabaseContainsAsync(before), "linking seals what was stored");
+        Assert.False(await host.RawDatabaseContainsAsync(after), "a linked device's new events are sealed at ingestion");
+        Assert.True(await host.RawDatabaseContainsAsync(unlinked));
+        var urls = (await SignalsOfAsync(staff, person)).GetProperty("signals").EnumerateArray().Select(s => s.GetProperty("url").GetString());
+        Assert.Equal([after, before], urls);
+    }
+
+    [Fact]
+    public async Task A_device_relinked_to_someone_else_does_not_show_them_the_first_persons_events()
+    {
+        var staff = await StaffAsync();
+        var (first, second) = (await PersonAsync(), await PersonAsync());
+        var device = NewDeviceId();
+        var site = await SiteAsync(host);
+        var link = await LinkAsync(staff, device, first);
+        await IngestAsync(site, PageView(host, device, "https://www.kakacom-insurance.example/first-persons"));
+        Assert.Equal(HttpStatusCode.OK, (await staff.DeleteAsync($"/api/v1/links/{link.GetProperty("id").GetGuid()}", Ct)).StatusCode);
+
+        await LinkAsync(staff, device, second);
+        await IngestAsync(site, PageView(host, device, "https://www.kakacom-insurance.example/second-persons"));
+
+        Assert.Equal(["https://www.kakacom-insurance.example/second-persons"],
+            (await SignalsOfAsync(staff, second)).GetProperty("signals").EnumerateArray().Select(s => s.GetProperty("url").GetString()));
     }
 
     [Fact]

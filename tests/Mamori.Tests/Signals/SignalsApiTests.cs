@@ -14,6 +14,23 @@ public abstract class SignalsApiTests<THost>(THost host) where THost : MamoriHos
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    [Theory]
+    [InlineData(MamoriHost.SiteOrigin, true)]
+    [InlineData("https://evil.example", false)]
+    public async Task Only_the_agencys_sites_may_post_signals_from_a_browser_with_their_key(string origin, bool allowed)
+    {
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/v1/signals");
+        preflight.Headers.Add("Origin", origin);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+
+        var response = await host.CreateClient().SendAsync(preflight, Ct);
+
+        Assert.Equal(allowed, response.Headers.TryGetValues("Access-Control-Allow-Origin", out var origins) && origins.Single() == origin);
+        Assert.Equal(allowed, response.Headers.TryGetValues("Access-Control-Allow-Headers", out var headers)
+            && headers.Single().Contains("authorization", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public async Task A_batch_is_stored_with_every_kind_of_informative_data()
     {

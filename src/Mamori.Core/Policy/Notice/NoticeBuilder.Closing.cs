@@ -41,8 +41,24 @@ internal sealed partial class NoticeBuilder
             ]));
         }
 
+        // Every recipient or contractor in a named foreign country, with what is known of that country's regime.
+        var abroad = Policy.Recipients.Concat(context.Registered).Where(r => r.Country.Length == 2 && r.Country != "JP").ToList();
+        if (abroad.Count > 0)
+        {
+            body.Add(new Table("foreign-recipients", Plain(T.ForeignRecipientsCaption), [T.ForeignParty, T.Country, T.Regime],
+            [
+                .. abroad.Select(r => new Row(
+                    context.Say(r.Name),
+                    [Cell.Of(context.Country(r.Country)), Cell.Of(RegimeOf(environment, r.Country))],
+                    Numbering.Anchor("abroad", r.Id))),
+            ]));
+        }
+
         return body;
     }
+
+    private Inline RegimeOf(ExternalEnvironment environment, string country) =>
+        environment.CountryRegimes?.FirstOrDefault(c => c.Country == country) is { } known ? context.Say(known.Regime) : Plain(T.RegimeNotKnown);
 
     private Section InquiriesSection()
     {

@@ -121,7 +121,7 @@ internal sealed partial class NoticeBuilder
     {
         var outsourcing = Policy.Outsourcing;
         var body = new List<Block>(context.Paragraphs(outsourcing.Statement));
-        var contractors = Policy.Recipients.Where(IsContractor).ToList();
+        var contractors = Policy.Recipients.Where(IsContractor).Concat(context.Registered.Where(r => r.Kind == ContractorKind)).ToList();
         if (contractors.Count > 0)
         {
             body.Add(RecipientTable("contractors", T.ContractorsCaption, contractors));

@@ -8,9 +8,10 @@ namespace Mamori.Policy.Notice;
 /// </summary>
 internal sealed partial class NoticeContext
 {
-    public NoticeContext(PolicyDocument policy, string lang, NoticeLinks links)
+    public NoticeContext(PolicyDocument policy, string lang, NoticeLinks links, IReadOnlyList<Recipient>? registered = null)
     {
         Policy = policy;
+        Registered = registered ?? [];
         Lang = NoticeLanguage.Normalize(lang);
         Text = NoticeText.For(Lang);
         Links = links;
@@ -18,6 +19,10 @@ internal sealed partial class NoticeContext
     }
 
     public PolicyDocument Policy { get; }
+
+    /// <summary>Parties of the registry the notice names beside the policy's own recipients: contractors (§7) and
+    /// parties abroad (§11(7)).</summary>
+    public IReadOnlyList<Recipient> Registered { get; }
 
     public string Lang { get; }
 

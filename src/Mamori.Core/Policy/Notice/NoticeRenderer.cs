@@ -8,19 +8,20 @@ namespace Mamori.Policy.Notice;
 public sealed class NoticeRenderer
 {
     /// <param name="lang">"ja" (default) or "en"; anything else is Japanese.</param>
-    public string RenderHtml(PolicyDocument policy, string lang, NoticeLinks links) =>
-        HtmlNoticeWriter.Write(Build(policy, lang, links), "article");
+    /// <param name="registered">Registered parties to name too: contractors in §7, parties abroad in §11(7).</param>
+    public string RenderHtml(PolicyDocument policy, string lang, NoticeLinks links, IReadOnlyList<Recipient>? registered = null) =>
+        HtmlNoticeWriter.Write(Build(policy, lang, links, registered), "article");
 
     /// <summary>The same notice as Markdown, for <c>mamori policy render --format md</c>.</summary>
     public string RenderMarkdown(PolicyDocument policy, string lang) => RenderMarkdown(policy, lang, NoticeLinks.Default);
 
     public string RenderMarkdown(PolicyDocument policy, string lang, NoticeLinks links) =>
-        MarkdownNoticeWriter.Write(Build(policy, lang, links));
+        MarkdownNoticeWriter.Write(Build(policy, lang, links, null));
 
-    private static NoticePage Build(PolicyDocument policy, string lang, NoticeLinks links)
+    private static NoticePage Build(PolicyDocument policy, string lang, NoticeLinks links, IReadOnlyList<Recipient>? registered)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(links);
-        return new NoticeBuilder(new NoticeContext(policy, lang, links)).Build();
+        return new NoticeBuilder(new NoticeContext(policy, lang, links, registered)).Build();
     }
 }

@@ -154,6 +154,9 @@ internal sealed partial class NoticeText
     public required string StorageLocationsCaption { get; init; }
     public required string StorageDescription { get; init; }
     public required string Regime { get; init; }
+    public required string ForeignRecipientsCaption { get; init; }
+    public required string ForeignParty { get; init; }
+    public required string RegimeNotKnown { get; init; }
     public required string InquiryFormLink { get; init; }
     public required string VisitsAccepted { get; init; }
     public required string VisitsNotAccepted { get; init; }

@@ -31,6 +31,10 @@ internal static class JointUseChecks
                     $"purpose '{purpose.Id}' is not a §4(1) customer purpose; joint use serves customer purposes only");
         }
 
+        if (jointUse.NoticeGivenOn is { } notified && notified >= c.Policy.EffectiveFrom)
+            c.Report(at / "noticeGivenOn", PolicyProblemCodes.JointUseNoticeLate,
+                $"noticeGivenOn {notified:yyyy-MM-dd} is not before effectiveFrom {c.Policy.EffectiveFrom:yyyy-MM-dd}; a change of joint use is told in advance (Art. 27(6))");
+
         if (jointUse.ResponsibleParty.Length == 0 && jointUse.Users.Count == 0)
             return;   // the policy announces no joint use
         CheckResponsibleParty(c, jointUse, at / "responsibleParty");

@@ -14,6 +14,14 @@ internal static class ScopeChecks
                     $"country '{country}' is not an ISO 3166-1 alpha-2 code (e.g. JP, US) nor 'unknown'");
         }
 
+        var regimes = c.Policy.Security.ExternalEnvironment.CountryRegimes ?? [];
+        for (var i = 0; i < regimes.Count; i++)
+        {
+            if (!IsoCountries.IsAlpha2(regimes[i].Country))
+                c.Report(JsonPath.Root / "security" / "externalEnvironment" / "countryRegimes" / i / "country", PolicyProblemCodes.CountryRegimeCountryInvalid,
+                    $"country '{regimes[i].Country}' is not an ISO 3166-1 alpha-2 code (e.g. US, SG)");
+        }
+
         var services = c.Policy.Scope.Services;
         for (var i = 0; i < services.Count; i++)
             c.RequireKnown(services[i].Kind, JsonPath.Root / "scope" / "services" / i / "kind", PolicyVocabulary.ServiceKinds,

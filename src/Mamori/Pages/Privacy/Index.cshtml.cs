@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mamori.Host.Pages.Privacy;
 
 /// <summary>/privacy: the notice in force, rendered from the policy, with links to earlier versions.</summary>
-public sealed class IndexModel(CurrentPolicy current, PolicyVersions versions) : PageModel
+public sealed class IndexModel(CurrentPolicy current, PolicyVersions versions, Mamori.Parties.PartyRegistry registry) : PageModel
 {
     public CurrentPolicy Current => current;
     public string Lang { get; private set; } = "ja";
@@ -16,7 +16,8 @@ public sealed class IndexModel(CurrentPolicy current, PolicyVersions versions) :
     public async Task OnGetAsync(CancellationToken ct)
     {
         Lang = Ui.Lang(Request);
-        NoticeHtml = new NoticeRenderer().RenderHtml(current.Document, Lang, NoticeLinks.Default);
+        // The notice in force also names the registry's contractors and its parties abroad (§7, §11(7)).
+        NoticeHtml = new NoticeRenderer().RenderHtml(current.Document, Lang, NoticeLinks.Default, await registry.ForNoticeAsync(ct));
         Earlier = [.. (await versions.ListAsync(ct)).Where(v => v.ContentHash != current.ContentHash)];
     }
 }

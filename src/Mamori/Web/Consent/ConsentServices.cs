@@ -8,6 +8,7 @@ public static class ConsentServices
 {
     /// <summary>The agency's own sites (ServeOptions.SiteOrigins) may call the consent endpoints from their pages; no one else.</summary>
     public const string SitesCorsPolicy = "agency-sites";
+    public const string SitesSignalsCorsPolicy = "agency-sites-signals";
 
     /// <summary>The consent ledger and receipts, the banner script, the per-address limit on recording choices, and CORS for the sites.</summary>
     public static IServiceCollection AddMamoriConsent(this IServiceCollection services, ServeOptions options, CurrentPolicy policy)
@@ -24,10 +25,18 @@ public static class ConsentServices
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ConsentPostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter("read")));
 
-        services.AddCors(o => o.AddPolicy(SitesCorsPolicy, cors => cors
-            .WithOrigins([.. options.SiteOrigins])
-            .WithMethods(HttpMethods.Get, HttpMethods.Post)
-            .WithHeaders("Content-Type")));
+        services.AddCors(o =>
+        {
+            o.AddPolicy(SitesCorsPolicy, cors => cors
+                .WithOrigins([.. options.SiteOrigins])
+                .WithMethods(HttpMethods.Get, HttpMethods.Post)
+                .WithHeaders("Content-Type"));
+            // A site's pages may post their signals straight from the browser with the site key (role site: nothing else).
+            o.AddPolicy(SitesSignalsCorsPolicy, cors => cors
+                .WithOrigins([.. options.SiteOrigins])
+                .WithMethods(HttpMethods.Post)
+                .WithHeaders("Content-Type", "Authorization"));
+        });
         return services;
     }
 

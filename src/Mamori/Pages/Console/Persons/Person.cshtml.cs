@@ -3,6 +3,7 @@ using Mamori.Data;
 using Mamori.Host.Auth;
 using Mamori.Host.Web;
 using Mamori.Policy;
+using Mamori.Signals;
 using Mamori.Staff;
 using Mamori.Vault;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ namespace Mamori.Host.Pages.Console.Persons;
 [RequirePermission(Permission.ReadPersonalData)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class PersonModel(PersonVault vault, CurrentPolicy policy, MamoriDb db) : PageModel
+public sealed class PersonModel(PersonVault vault, LinkedSignals linkedSignals, CurrentPolicy policy, MamoriDb db) : PageModel
 {
     /// <summary>A file item at its largest plus room for the rest of the form.</summary>
     public const int MaxRequestBytes = PersonVault.MaxFileBytes + 64 * 1024;
@@ -30,6 +31,9 @@ public sealed class PersonModel(PersonVault vault, CurrentPolicy policy, MamoriD
     [BindProperty(SupportsGet = true), UncheckedInput] public string? Purpose { get; set; }
     public PersonSummary? Person { get; private set; }
     public PersonView? View { get; private set; }
+    /// <summary>The newest signals of the person's linked devices (§3(1) 照合), under the same purpose.</summary>
+    public LinkedSignalsView? Signals { get; private set; }
+    public const int SignalsShown = 50;
     /// <summary>Why the chosen purpose may not be used for this person at all.</summary>
     public PageError? Denied { get; private set; }
     /// <summary>What went wrong with the last action (a missing person, a refused edit or upload).</summary>
@@ -138,6 +142,7 @@ public sealed class PersonModel(PersonVault vault, CurrentPolicy policy, MamoriD
         try
         {
             View = await vault.ReadAsync(id, Purpose, User.AuditActor(), ct: ct);
+            Signals = await linkedSignals.ReadAsync(id, Purpose, User.AuditActor(), SignalsShown, ct: ct);
         }
         catch (UseDeniedException e)
         {

@@ -16,6 +16,7 @@ public sealed class PersonLabels(PolicyDocument policy, string lang)
     public string Channel(string id) => policy.AcquisitionChannels.FirstOrDefault(c => c.Id == id) is { } c ? $"{c.Ref} {c.Label.In(lang)}" : id;
 
     public string Category(string id) => policy.DataCategories.FirstOrDefault(c => c.Id == id)?.Label.In(lang) ?? id;
+    public string LinkingPurpose(string id) => policy.InformativeData.LinkingPurposes.FirstOrDefault(p => p.Id == id)?.Label.In(lang) ?? id;
 
     public string Purpose(string id) => policy.Purposes.FirstOrDefault(p => p.Id == id) is { } p ? $"{p.Ref} {p.Label.In(lang)}" : id;
 
