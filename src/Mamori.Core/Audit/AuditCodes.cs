@@ -80,6 +80,29 @@ public static class AuditActions
     public const string PartyEnded = "party.ended";
     /// <summary>A contractor's handling evaluated (§7 supervision); the reason is the result, the target <c>party:{id}</c>.</summary>
     public const string ContractorEvaluated = "contractor.evaluated";
+    // Requests from data subjects (開示等の請求等); the target is request:{id}, the reasons carry the new status.
+    public const string RequestOpened = "request.opened";
+    public const string RequestDocumentAdded = "request.document_added";
+    public const string RequestDocumentRead = "request.document_read";
+    public const string RequestPersonMatched = "request.person_matched";
+    public const string RequestChecked = "request.checked";
+    public const string RequestVerified = "request.verified";
+    public const string RequestFeeReceived = "request.fee_received";
+    public const string RequestFulfilled = "request.fulfilled";
+    public const string RequestAnswered = "request.answered";
+    public const string RequestRefused = "request.refused";
+    public const string RequestWithdrawn = "request.withdrawn";
+    public const string RequestRead = "request.read";
+    public const string RequestPackageRead = "request.package_read";
+    public const string RequestDownloaded = "request.downloaded";
+    /// <summary>A closed request's data key destroyed (crypto-shredding of the requester's data).</summary>
+    public const string RequestShredded = "request.shredded";
+    /// <summary>A person's items corrected or added at their request (categories only; before/after stay with the request, encrypted).</summary>
+    public const string PersonCorrected = "person.corrected";
+    public const string PersonItemsDeleted = "person.items_deleted";
+    public const string PersonSuspended = "person.suspended";
+    /// <summary>A disclosure of everything retained about a person was assembled.</summary>
+    public const string DisclosureBuilt = "disclosure.built";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -92,6 +115,9 @@ public static class AuditActions
         BackupTaken, BackupRestored,
         InquiryReceived, InquiryRead, InquiryAssigned, InquiryAnswered, InquiryClosed,
         PartyCreated, PartyUpdated, PartyEnded, ContractorEvaluated,
+        RequestOpened, RequestDocumentAdded, RequestDocumentRead, RequestPersonMatched, RequestChecked, RequestVerified, RequestFeeReceived,
+        RequestFulfilled, RequestAnswered, RequestRefused, RequestWithdrawn, RequestRead, RequestPackageRead, RequestDownloaded, RequestShredded,
+        PersonCorrected, PersonItemsDeleted, PersonSuspended, DisclosureBuilt,
     ];
 }
 

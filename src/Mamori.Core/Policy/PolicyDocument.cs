@@ -329,6 +329,15 @@ public sealed class RequestProcedure
     public List<Labelled> ResponseMethods { get; set; } = [];
     public LocalizedText ResponseStatement { get; set; } = new();
     public LocalizedText UseOfRequestData { get; set; } = new();        // §9(5)
+    // Optional (absent: none, or the default), so policies written before these keys still load.
+    /// <summary>Categories a law obliges the agency to keep: deletion and erasure suspend them instead, with the reason.</summary>
+    public List<CategoryWithReason>? KeptByLaw { get; set; }
+    /// <summary>Categories that are not retained personal data (APPI Art. 16(4), e.g. anti-social-forces lists): left out of disclosures.</summary>
+    public List<CategoryWithReason>? NotRetained { get; set; }
+    /// <summary>The largest scanned document or upload accepted with a request (default 10 MB).</summary>
+    public int? DocumentMaxBytes { get; set; }
+    /// <summary>How long an electronic answer's download link works, in days (default 14).</summary>
+    public int? AnswerLinkDays { get; set; }
 }
 
 public sealed class RequestKind
@@ -442,4 +451,23 @@ public sealed class CountryRegime
 {
     public string Country { get; set; } = "";      // ISO 3166-1 alpha-2
     public LocalizedText Regime { get; set; } = new();
+}
+
+/// <summary>A data category with why it is treated apart (requests: kept by law, or not retained personal data).</summary>
+public sealed class CategoryWithReason
+{
+    public string Category { get; set; } = "";
+    public LocalizedText Reason { get; set; } = new();
+}
+
+/// <summary>The request settings with their defaults applied (extension members, so the policy's schema stays as written).</summary>
+public static class RequestProcedureDefaults
+{
+    extension(RequestProcedure requests)
+    {
+        public IReadOnlyList<CategoryWithReason> CategoriesKeptByLaw => requests.KeptByLaw ?? [];
+        public IReadOnlyList<CategoryWithReason> CategoriesNotRetained => requests.NotRetained ?? [];
+        public int MaxDocumentBytes => requests.DocumentMaxBytes ?? 10 * 1024 * 1024;
+        public int AnswerLinkValidDays => requests.AnswerLinkDays ?? 14;
+    }
 }

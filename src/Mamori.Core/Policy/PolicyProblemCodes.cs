@@ -94,6 +94,7 @@ public static class PolicyProblemCodes
     public const string RequestKindMissing = "request.kind.missing";
     public const string RequestFeeNotAllowed = "request.fee.not_allowed";
     public const string RequestDeadline = "request.deadline";
+    public const string RequestCategoryUnknown = "request.category.unknown";
 
     // §11(7) and §14.
     public const string StorageCountryInvalid = "storage.country.invalid";

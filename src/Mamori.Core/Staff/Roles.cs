@@ -20,6 +20,8 @@ public enum Permission
     ManageInquiries,
     /// <summary>The registry of parties (recipients, co-solicitors, contractors) and contractor supervision.</summary>
     ManageParties,
+    /// <summary>Carry out a verified request (change or erase the vault, disclose), answer it, or refuse it.</summary>
+    DecideRequests,
 }
 
 /// <summary>The staff roles and what each may do. The table is the single source for every authorisation rule.</summary>

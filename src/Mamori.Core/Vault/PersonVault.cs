@@ -239,6 +239,82 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         return matches;
     }
 
+    /// <summary>
+    /// Corrects or adds items because the person asked (APPI Art. 34): a duty, so no purpose is decided. Correction
+    /// replaces each category's current value, addition adds one beside it. Returns each value before and after, for
+    /// the request's record (the audit entry names the categories only). <paramref name="target"/> names the request.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Category, string? Before, string After)>> CorrectForRequestAsync(Guid personId,
+        IReadOnlyDictionary<string, string> changes, bool replace, string actor, string target, CancellationToken ct = default)
+    {
+        var person = await FindAsync(personId, ct, tracked: true);
+        ValidateTextItems(changes);
+        var now = clock.GetUtcNow();
+        using var key = await keys.GetDataKeyAsync(person.Id, ct);
+        var searchable = CurrentSearchableValues(person, key);
+        var changed = new List<(string, string?, string)>();
+        foreach (var (category, value) in changes)
+        {
+            var current = person.Items.Where(i => i.Category == category && i.ContentType == ItemContent.Text).OrderBy(i => i.CreatedAt).ToList();
+            var before = current.Count == 0 ? null : ItemCipher.DecryptText(key, category, current[^1].Id, current[^1].Ciphertext);
+            // The corrected value keeps the notice it was acquired under; an added one is under the current notice.
+            var provenance = current.Count > 0 ? current[^1].Provenance.Copy() : Provenance("direct", null, null, DefaultPurposes(person.Kind), null, null, []);
+            provenance.AcquiredAt = now;
+            provenance.PolicyVersion = policy.Version;
+            if (replace)
+                db.Set<PersonItem>().RemoveRange(current);
+            AddTextItem(person, key, category, value, provenance, actor, now);
+            if (IsSearchable(category))
+                searchable[category] = value;
+            changed.Add((category, before, value));
+        }
+        if (changes.Keys.Any(IsSearchable))
+        {
+            await db.Set<PersonLookup>().Where(l => l.PersonId == person.Id).ExecuteDeleteAsync(ct);
+            AddLookups(person.Id, searchable);
+        }
+        person.UpdatedAt = now;
+        await AuditAsync(actor, AuditActions.PersonCorrected, AuditOutcomes.Success, person.Id, null, changes.Keys, null, ct, target);
+        return changed;
+    }
+
+    /// <summary>Deletes every item of the named categories (APPI Art. 34/35) and, when the person asked for it, sets
+    /// the suspension flags the decision engine enforces. Returns the categories that held something.</summary>
+    public async Task<IReadOnlyList<string>> DeleteForRequestAsync(Guid personId, IReadOnlyCollection<string> categories, bool suspendUse,
+        string actor, string target, CancellationToken ct = default)
+    {
+        var person = await FindAsync(personId, ct, tracked: true);
+        var doomed = person.Items.Where(i => categories.Contains(i.Category)).ToList();
+        db.Set<PersonItem>().RemoveRange(doomed);
+        var deleted = doomed.Select(i => i.Category).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (deleted.Any(IsSearchable))
+        {
+            using var key = await keys.GetDataKeyAsync(person.Id, ct);
+            var searchable = CurrentSearchableValues(person, key);
+            foreach (var category in deleted)
+                searchable.Remove(category);
+            await db.Set<PersonLookup>().Where(l => l.PersonId == person.Id).ExecuteDeleteAsync(ct);
+            AddLookups(person.Id, searchable);
+        }
+        person.UseSuspended |= suspendUse;
+        person.UpdatedAt = clock.GetUtcNow();
+        await AuditAsync(actor, AuditActions.PersonItemsDeleted, AuditOutcomes.Success, person.Id, null, deleted,
+            suspendUse ? [DecisionCodes.SubjectUseSuspended] : null, ct, target);
+        return deleted;
+    }
+
+    /// <summary>Sets the suspension flags (利用停止 / 第三者提供の停止) a request asked for; every decision enforces them.</summary>
+    public async Task SuspendForRequestAsync(Guid personId, bool use, bool provision, string actor, string target, CancellationToken ct = default)
+    {
+        var person = await FindAsync(personId, ct, tracked: true);
+        person.UseSuspended |= use;
+        person.ProvisionSuspended |= provision;
+        person.UpdatedAt = clock.GetUtcNow();
+        await AuditAsync(actor, AuditActions.PersonSuspended, AuditOutcomes.Success, person.Id, null, null,
+            [.. use ? [DecisionCodes.SubjectUseSuspended] : Array.Empty<string>(), .. provision ? [DecisionCodes.SubjectProvisionSuspended] : Array.Empty<string>()],
+            ct, target);
+    }
+
     /// <summary>Erases the person for good: destroys their data key (crypto-shredding), removes the encrypted items
     /// and the blind indexes, and leaves a tombstone (id, when, why, by whom).</summary>
     public async Task<ShreddedKey> EraseAsync(Guid personId, string reason, string actor, CancellationToken ct = default)

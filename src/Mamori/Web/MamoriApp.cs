@@ -46,6 +46,7 @@ public static class MamoriApp
         services.AddMamoriIncidents();
         services.AddMamoriProvision();
         services.AddMamoriParties(options.ScheduledJobs);
+        services.AddMamoriRequests();
         services.AddMamoriSignals(options.Signals);
         services.AddMamoriInquiries(options);
 
@@ -119,6 +120,7 @@ public static class MamoriApp
         app.MapAudiencesApi();
         app.MapRequestForms();
         app.MapInquiriesApi();
+        app.MapRequestsApi();
         app.MapConsentScript();
         app.MapRazorPages();
         return app;

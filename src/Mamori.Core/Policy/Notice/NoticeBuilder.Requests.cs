@@ -89,8 +89,20 @@ internal sealed partial class NoticeBuilder
             Bullets(Requests.ResponseMethods.Select(m => context.Say(m.Label))),
         };
         body.AddRange(context.Paragraphs(Requests.ResponseStatement));
+        if (Requests.CategoriesKeptByLaw.Count > 0)
+        {
+            body.Add(Para(T.KeptByLawIntro));
+            body.Add(Bullets(Requests.CategoriesKeptByLaw.Select(CategoryAndReason)));
+        }
+        if (Requests.CategoriesNotRetained.Count > 0)
+        {
+            body.Add(Para(T.NotRetainedIntro));
+            body.Add(Bullets(Requests.CategoriesNotRetained.Select(CategoryAndReason)));
+        }
         return body;
     }
+
+    private Run CategoryAndReason(CategoryWithReason entry) => Run.Of(context.CategoryName(entry.Category), Plain(T.Colon), context.Say(entry.Reason));
 
     private Section RefusalSection() => Numbered(10,
     [

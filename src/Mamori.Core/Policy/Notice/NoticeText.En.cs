@@ -149,6 +149,8 @@ internal sealed partial class NoticeText
         RequestFeeTitle = "Fee for requests for disclosure and how it is paid",
         RequestResponseTitle = "How we answer requests",
         RequestDataUseTitle = "Purpose of use of personal information obtained through requests",
+        KeptByLawIntro = "Even when you ask for deletion or erasure, we keep the following information that a law obliges us to keep; we stop using it instead.",
+        NotRetainedIntro = "The following information is not retained personal data under the law, so requests for disclosure and the like do not apply to it.",
         RequestKinds = "Kinds of request",
         MailTo = "Send by post to",
         OnlineFormAccepted = "You can also apply online. ",

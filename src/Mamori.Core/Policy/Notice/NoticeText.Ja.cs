@@ -149,6 +149,8 @@ internal sealed partial class NoticeText
         RequestFeeTitle = "「開示の請求等」の手数料およびその徴収方法",
         RequestResponseTitle = "「開示等の請求等」に対する回答方法",
         RequestDataUseTitle = "「開示等の請求等」に関して取得した個人情報の「利用目的」",
+        KeptByLawIntro = "削除・消去のご請求をいただいた場合でも、法令により保存が義務付けられている次の情報は削除せず、その利用を停止します。",
+        NotRetainedIntro = "次の情報は、法令により保有個人データに当たらないため、開示等の請求等の対象となりません。",
         RequestKinds = "請求の種類",
         MailTo = "郵送先",
         OnlineFormAccepted = "オンラインでもお申し込みいただけます。",

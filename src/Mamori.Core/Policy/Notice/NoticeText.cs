@@ -125,6 +125,8 @@ internal sealed partial class NoticeText
     public required string RequestFeeTitle { get; init; }
     public required string RequestResponseTitle { get; init; }
     public required string RequestDataUseTitle { get; init; }
+    public required string KeptByLawIntro { get; init; }
+    public required string NotRetainedIntro { get; init; }
     public required string RequestKinds { get; init; }
     public required string MailTo { get; init; }
     public required string OnlineFormAccepted { get; init; }

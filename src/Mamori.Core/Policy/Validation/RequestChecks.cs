@@ -29,6 +29,11 @@ internal static class RequestChecks
             c.Report(at / "dueDays", PolicyProblemCodes.RequestDeadline,
                 $"deadlines must satisfy internalTargetDays ({requests.InternalTargetDays}) ≤ dueDays ({requests.DueDays}) ≤ {PolicyVocabulary.MaxDueDays} (Art. 39)");
 
+        for (var i = 0; i < requests.CategoriesKeptByLaw.Count; i++)
+            c.RequireKnown(requests.CategoriesKeptByLaw[i].Category, at / "keptByLaw" / i / "category", c.Ids.CategoryIds, PolicyProblemCodes.RequestCategoryUnknown, "data category");
+        for (var i = 0; i < requests.CategoriesNotRetained.Count; i++)
+            c.RequireKnown(requests.CategoriesNotRetained[i].Category, at / "notRetained" / i / "category", c.Ids.CategoryIds, PolicyProblemCodes.RequestCategoryUnknown, "data category");
+
         var grounds = c.Policy.SensitiveData.Grounds;
         for (var i = 0; i < grounds.Count; i++)
         {

@@ -166,6 +166,61 @@ namespace Mamori.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "inquiries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Lang = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssignedTo = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SealedName = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SealedContact = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SealedMessage = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SealedAnswer = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inquiries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "parties",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PolicyRecipientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    NameJa = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Representative = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Contract = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Listed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EntrustedWork = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    EntrustedItems = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    EvaluationIntervalMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_parties", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "person_keys",
                 columns: table => new
                 {
@@ -306,6 +361,48 @@ namespace Mamori.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "request_cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AgentType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ResponseMethod = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TargetAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MatchedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MatchedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FeeRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FeeAmount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FeeReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FeeReceivedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FulfilledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FulfilledBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RefusalGround = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AnsweredMethod = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    DownloadTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DownloadPassword = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: true),
+                    DownloadExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DownloadFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    DownloadedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Payload = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Result = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "shredded_keys",
                 columns: table => new
                 {
@@ -373,7 +470,8 @@ namespace Mamori.Storage.Migrations.Sqlite
                     LocationAccuracy = table.Column<double>(type: "REAL", nullable: true),
                     Count = table.Column<int>(type: "INTEGER", nullable: false),
                     AdId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    LogLine = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: true)
+                    LogLine = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: true),
+                    Sealed = table.Column<byte[]>(type: "BLOB", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -422,6 +520,29 @@ namespace Mamori.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "contractor_evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EvaluatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_contractor_evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_contractor_evaluations_parties_PartyId",
+                        column: x => x.PartyId,
+                        principalTable: "parties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "person_items",
                 columns: table => new
                 {
@@ -447,6 +568,73 @@ namespace Mamori.Storage.Migrations.Sqlite
                         name: "FK_person_items_persons_PersonId",
                         column: x => x.PersonId,
                         principalTable: "persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "request_checks",
+                columns: table => new
+                {
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_checks", x => new { x.RequestId, x.DocumentId });
+                    table.ForeignKey(
+                        name: "FK_request_checks_request_cases_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "request_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "request_documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ciphertext = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_request_documents_request_cases_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "request_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "request_transitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_transitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_request_transitions_request_cases_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "request_cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -493,6 +681,11 @@ namespace Mamori.Storage.Migrations.Sqlite
                 columns: new[] { "SubjectKind", "SubjectId", "Category", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_contractor_evaluations_PartyId_EvaluatedOn",
+                table: "contractor_evaluations",
+                columns: new[] { "PartyId", "EvaluatedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_device_links_DeviceId",
                 table: "device_links",
                 column: "DeviceId",
@@ -513,6 +706,28 @@ namespace Mamori.Storage.Migrations.Sqlite
                 name: "IX_incidents_AwarenessDate",
                 table: "incidents",
                 column: "AwarenessDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inquiries_Reference",
+                table: "inquiries",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inquiries_Status_ReceivedAt",
+                table: "inquiries",
+                columns: new[] { "Status", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_parties_Code",
+                table: "parties",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_parties_Kind",
+                table: "parties",
+                column: "Kind");
 
             migrationBuilder.CreateIndex(
                 name: "IX_person_items_PersonId_Category",
@@ -567,6 +782,32 @@ namespace Mamori.Storage.Migrations.Sqlite
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_request_cases_DownloadTokenHash",
+                table: "request_cases",
+                column: "DownloadTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_cases_PersonId",
+                table: "request_cases",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_cases_Status_DueAt",
+                table: "request_cases",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_documents_RequestId",
+                table: "request_documents",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_transitions_RequestId",
+                table: "request_transitions",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_signal_batches_ReceivedAt",
                 table: "signal_batches",
                 column: "ReceivedAt");
@@ -605,6 +846,9 @@ namespace Mamori.Storage.Migrations.Sqlite
                 name: "consent_records");
 
             migrationBuilder.DropTable(
+                name: "contractor_evaluations");
+
+            migrationBuilder.DropTable(
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
@@ -612,6 +856,9 @@ namespace Mamori.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "incident_persons");
+
+            migrationBuilder.DropTable(
+                name: "inquiries");
 
             migrationBuilder.DropTable(
                 name: "person_items");
@@ -635,6 +882,15 @@ namespace Mamori.Storage.Migrations.Sqlite
                 name: "provision_records");
 
             migrationBuilder.DropTable(
+                name: "request_checks");
+
+            migrationBuilder.DropTable(
+                name: "request_documents");
+
+            migrationBuilder.DropTable(
+                name: "request_transitions");
+
+            migrationBuilder.DropTable(
                 name: "shredded_keys");
 
             migrationBuilder.DropTable(
@@ -650,10 +906,16 @@ namespace Mamori.Storage.Migrations.Sqlite
                 name: "staff_users");
 
             migrationBuilder.DropTable(
+                name: "parties");
+
+            migrationBuilder.DropTable(
                 name: "incidents");
 
             migrationBuilder.DropTable(
                 name: "persons");
+
+            migrationBuilder.DropTable(
+                name: "request_cases");
         }
     }
 }

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Mamori.Compliance;
+using Mamori.Host.Auth;
+using Mamori.Host.Pages.Console.Persons;
+using Mamori.Host.Web;
+using Mamori.Policy;
+using Mamori.Requests;
+using Mamori.Staff;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mamori.Host.Pages.Console.Requests;
+
+/// <summary>The queue of open requests, nearest deadline first with what is late marked, and the form to enter a
+/// request that came by post.</summary>
+[RequirePermission(Permission.ManageRequests)]
+public sealed class IndexModel(RequestCases cases, CurrentPolicy policy, TimeProvider clock) : PageModel
+{
+    public string Lang { get; private set; } = "ja";
+    public IReadOnlyList<QueueEntry> Queue { get; private set; } = [];
+    public bool ShowClosed { get; private set; }
+    public PolicyDocument Policy => policy.Document;
+    public PageError? Error { get; private set; }
+    [BindProperty] public MailRequestForm Form { get; set; } = new();
+
+    public async Task OnGetAsync(bool closed, CancellationToken ct)
+    {
+        Prepare();
+        ShowClosed = closed;
+        Form.ReceivedOn = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), RequestForms.Japan).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Queue = await cases.QueueAsync(closed, ct: ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Prepare();
+        try
+        {
+            var opened = await cases.OpenAsync(Form.ToCommand(clock.GetUtcNow()), User.AuditActor(), ct);
+            return Redirect($"/console/requests/{opened.Id}?lang={Lang}&created=1");
+        }
+        catch (MamoriException e)
+        {
+            Error = PageError.From(e);
+            Response.StatusCode = e.Status;
+            Queue = await cases.QueueAsync(ct: ct);
+            return Page();
+        }
+    }
+
+    private void Prepare()
+    {
+        Lang = Ui.Lang(Request);
+        Response.Headers.CacheControl = "no-cache, no-store";
+    }
+}
+
+/// <summary>A request as the operator copies it from the application form (申請書) that came by post.</summary>
+public sealed class MailRequestForm
+{
+    [UncheckedInput] public string? Kind { get; set; }
+    [UncheckedInput] public string? AgentType { get; set; } = AgentTypes.None;
+    [UncheckedInput] public string? ResponseMethod { get; set; } = ResponseMethods.Paper;
+    [PersonalData] public string? ReceivedOn { get; set; }
+    [PersonalData] public string? Name { get; set; }
+    [PersonalData] public string? NameKana { get; set; }
+    [PersonalData] public string? Birthdate { get; set; }
+    [PersonalData] public string? PostalCode { get; set; }
+    [PersonalData] public string? Address { get; set; }
+    [PersonalData] public string? Phone { get; set; }
+    [PersonalData] public string? Email { get; set; }
+    [PersonalData] public string? AgentName { get; set; }
+    [PersonalData] public string? AgentAddress { get; set; }
+    [PersonalData] public string? AgentEmail { get; set; }
+    [PersonalData] public string? Details { get; set; }
+    /// <summary>Correction and addition: one <c>category=value</c> per line.</summary>
+    [PersonalData] public string? Changes { get; set; }
+    [UncheckedInput] public List<string> Categories { get; set; } = [];
+
+    public OpenRequest ToCommand(DateTimeOffset now) => new(
+        Kind ?? "", RequestChannels.Mail, AgentType ?? AgentTypes.None, ResponseMethod ?? "",
+        new Requester(Name ?? "", Address ?? "", NameKana, RequestForms.Date(Birthdate), PostalCode, Phone, Email),
+        string.IsNullOrWhiteSpace(AgentName) ? null : new Agent(AgentName, AgentAddress, null, AgentEmail),
+        Details, RequestForms.Changes(Changes), Categories, RequestForms.ReceivedAt(ReceivedOn, now));
+}
+
+/// <summary>Reading the console's and the online form's fields.</summary>
+public static class RequestForms
+{
+    public static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+    public static DateOnly? Date(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new MamoriException("request.date_invalid", "Write dates as YYYY-MM-DD.");
+
+    /// <summary>A letter received today counts from now; one received earlier from the start of that day in Japan.</summary>
+    public static DateTimeOffset? ReceivedAt(string? day, DateTimeOffset now)
+    {
+        if (Date(day) is not { } date)
+            return null;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Japan).DateTime);
+        return date == today ? now : new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9)).ToUniversalTime();
+    }
+
+    public static Dictionary<string, string>? Changes(string? lines)
+    {
+        if (string.IsNullOrWhiteSpace(lines))
+            return null;
+        var changes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in lines.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var at = line.IndexOf('=', StringComparison.Ordinal);
+            if (at <= 0)
+                throw new MamoriException(RequestCodes.ChangesMissing, "Write one change per line as category=value.");
+            changes[line[..at].Trim()] = line[(at + 1)..].Trim();
+        }
+        return changes;
+    }
+}
