@@ -65,6 +65,9 @@ public static class AuditActions
     public const string SignalsRead = "signals.read";
     /// <summary>Device IDs of an audience handed to a recipient; the target is <c>audience_export:{id}</c>.</summary>
     public const string AudienceExported = "audience.exported";
+    // Hardening: backup and restore (mamori backup / restore); the target is the archive's file name.
+    public const string BackupTaken = "backup.taken";
+    public const string BackupRestored = "backup.restored";
     /// <summary>Inquiries (§12): the target is <c>inquiry:{id}</c>; reading one opens what the sender wrote.</summary>
     public const string InquiryReceived = "inquiry.received";
     public const string InquiryRead = "inquiry.read";
@@ -122,6 +125,7 @@ public static class AuditActions
         Provision, ProvisionConsentRecorded, ProvisionConsentWithdrawn, ProvisionReceiptRecorded, ProvisionLinkingRecorded,
         ProvisionRecordsRead, ProvisionRecordsPurged,
         LinkCreated, LinkRemoved, SignalsRead, AudienceExported,
+        BackupTaken, BackupRestored,
         InquiryReceived, InquiryRead, InquiryAssigned, InquiryAnswered, InquiryClosed,
         PartyCreated, PartyUpdated, PartyEnded, ContractorEvaluated,
         RequestOpened, RequestDocumentAdded, RequestDocumentRead, RequestPersonMatched, RequestChecked, RequestVerified, RequestFeeReceived,

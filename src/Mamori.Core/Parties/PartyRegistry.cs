@@ -82,7 +82,12 @@ public sealed partial class PartyRegistry(MamoriDb db, CurrentPolicy policy, Aud
     {
         var query = db.Set<Party>().AsNoTracking();
         if (!string.IsNullOrEmpty(kind))
+        {
+            // An unknown kind is the caller's mistake, and never reaches the database (PostgreSQL refuses a NUL in text).
+            if (!PartyKinds.All.Contains(kind))
+                throw new MamoriException(PartyCodes.KindUnknown, $"The kind is one of {string.Join(", ", PartyKinds.All)}.");
             query = query.Where(p => p.Kind == kind);
+        }
         var parties = await query.ToListAsync(ct);
         return [.. parties.OrderBy(p => p.EndedAt is not null).ThenBy(p => p.Code, StringComparer.Ordinal)];
     }

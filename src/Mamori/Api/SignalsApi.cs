@@ -30,6 +30,7 @@ public static partial class SignalsApi
                 return TypedResults.Ok(new SignalsResponse(result.BatchId, outcome.Accepted, outcome.Dropped, outcome.Stripped, outcome.Truncated));
             })
             .RequirePermission(Permission.IngestSignals)
+            .RequireRateLimiting(Web.RateLimits.Signals)
             .RequireCors(ConsentServices.SitesSignalsCorsPolicy)
             .Accepts<SignalBatchInput>("application/json")
             .WithName("IngestSignals")

@@ -16,6 +16,8 @@ public static class MamoriCli
             SignalsCommands.Create(),
             RetentionCommands.Create(),
         };
+        foreach (var command in BackupCommands.Create())
+            root.Subcommands.Add(command);
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

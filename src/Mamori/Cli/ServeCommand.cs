@@ -26,12 +26,23 @@ public static class ServeCommand
                 AdminPassword = Environment.GetEnvironmentVariable("MAMORI_ADMIN_PASSWORD"),
                 MasterKey = Environment.GetEnvironmentVariable("MAMORI_MASTER_KEY"),
                 Signals = Mamori.Signals.SignalSettings.FromEnvironment(),
+                TrustedProxies = (Environment.GetEnvironmentVariable("MAMORI_TRUSTED_PROXIES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                SignInAttemptsPerMinute = Limit("MAMORI_SIGN_IN_ATTEMPTS_PER_MINUTE", new ServeOptions().SignInAttemptsPerMinute),
+                ConsentPostsPerMinute = Limit("MAMORI_CONSENT_POSTS_PER_MINUTE", new ServeOptions().ConsentPostsPerMinute),
+                SignalBatchesPerMinute = Limit("MAMORI_SIGNAL_BATCHES_PER_MINUTE", new ServeOptions().SignalBatchesPerMinute),
+                PublicFormPostsPerMinute = Limit("MAMORI_FORM_POSTS_PER_MINUTE", new ServeOptions().PublicFormPostsPerMinute),
                 SiteOrigins = (Environment.GetEnvironmentVariable("MAMORI_SITE_ORIGINS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             };
             return await RunAsync(options, Console.Out, Console.Error, ct);
         });
         return command;
     }
+
+    /// <summary>A per-minute rate limit from the environment (load tests raise them); the default when unset.</summary>
+    private static int Limit(string variable, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : fallback;
 
     public static async Task<int> RunAsync(ServeOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {

@@ -1,13 +1,11 @@
 using System.Threading.RateLimiting;
 using Mamori.Audit;
-using Mamori.Data;
 using Mamori.Host.Api;
 using Mamori.Host.Auth;
 using Mamori.Host.Logging;
 using Mamori.Policy;
 using Mamori.Staff;
 using Mamori.Storage;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Mamori.Host.Web;
@@ -34,7 +32,7 @@ public static class MamoriApp
         services.AddSingleton(policy);
         services.AddSingleton(TimeProvider.System);
         services.AddMamoriStorage(DatabaseSettings.For(options.DataDirectory, options.Database));
-        services.AddDataProtection().SetApplicationName("Mamori").PersistKeysToDbContext<MamoriDb>();
+        services.AddMamoriDataProtection();
         services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditVerifier>();
@@ -62,6 +60,12 @@ public static class MamoriApp
             o.Conventions.AllowAnonymousToPage("/Console/Login");
             o.Conventions.AllowAnonymousToPage("/Console/TwoFactor");
             o.Conventions.AllowAnonymousToFolder("/Privacy");
+            // Every public form is limited per address, also those added later; a page may name a limit of its own.
+            o.Conventions.AddFolderApplicationModelConvention("/Privacy", page =>
+            {
+                if (!page.HandlerTypeAttributes.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any())
+                    page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.PublicForm));
+            });
         });
         services.AddAntiforgery(o =>
         {
@@ -71,6 +75,7 @@ public static class MamoriApp
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddCode);
         services.AddOpenApi("v1");
+        services.AddMamoriForwardedHeaders(options.TrustedProxies);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -79,11 +84,17 @@ public static class MamoriApp
                 ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
+            o.AddPolicy(RateLimits.Signals, http => PerAddress(http, options.SignalBatchesPerMinute));
+            o.AddPolicy(RateLimits.PublicForm, http => HttpMethods.IsPost(http.Request.Method)
+                ? PerAddress(http, options.PublicFormPostsPerMinute)
+                : RateLimitPartition.GetNoLimiter("read"));
         });
 
         configure?.Invoke(builder);
         var app = builder.Build();
 
+        if (options.TrustedProxies.Count > 0)
+            app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
@@ -116,10 +127,17 @@ public static class MamoriApp
         app.MapRazorPages();
         return app;
     }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext http, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }
 
 public static class RateLimits
 {
+    public const string Signals = "signals";
+    public const string PublicForm = "public-form";
+
     public const string SignIn = "sign-in";
     public const string Consent = "consent";
     public const string Inquiry = "inquiry";

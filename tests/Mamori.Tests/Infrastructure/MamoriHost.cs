@@ -48,6 +48,8 @@ public abstract partial class MamoriHost : IAsyncLifetime
     protected virtual int SignInAttemptsPerMinute => 10_000;
     /// <summary>Likewise for recording consents (banner choices, the settings form).</summary>
     protected virtual int ConsentPostsPerMinute => 10_000;
+    /// <summary>Likewise for signal batches and public form posts.</summary>
+    protected virtual int OtherPostsPerMinute => 10_000;
     /// <summary>Likewise for the public inquiry form.</summary>
     protected virtual int InquiryPostsPerHour => 10_000;
     /// <summary>The master key ring as MAMORI_MASTER_KEY would give it; null means the key file in the data directory.</summary>
@@ -74,6 +76,8 @@ public abstract partial class MamoriHost : IAsyncLifetime
             Urls = "http://localhost",
             SignInAttemptsPerMinute = SignInAttemptsPerMinute,
             ConsentPostsPerMinute = ConsentPostsPerMinute,
+            SignalBatchesPerMinute = OtherPostsPerMinute,
+            PublicFormPostsPerMinute = OtherPostsPerMinute,
             InquiryPostsPerHour = InquiryPostsPerHour,
             SiteOrigins = [SiteOrigin],
             MasterKey = MasterKey,
@@ -194,11 +198,12 @@ public sealed class SqliteHost() : MamoriHost("sqlite");
 
 public sealed class PostgresHost() : MamoriHost("postgres");
 
-/// <summary>A host with the production-like sign-in limit of three attempts a minute (and three consent posts, three inquiries an hour).</summary>
+/// <summary>A host with the production-like sign-in limit of three attempts a minute (and three consent, signal and public form posts a minute, three inquiries an hour).</summary>
 public abstract class RateLimitedHost(string provider) : MamoriHost(provider)
 {
     protected override int SignInAttemptsPerMinute => 3;
     protected override int ConsentPostsPerMinute => 3;
+    protected override int OtherPostsPerMinute => 3;
     protected override int InquiryPostsPerHour => 3;
 }
 

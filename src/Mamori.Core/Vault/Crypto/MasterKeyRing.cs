@@ -40,6 +40,11 @@ public sealed class MasterKeyRing
 
     internal ReadOnlySpan<byte> BlindIndexRoot => blindIndexRoot;
 
+    /// <summary>A 256-bit key for one named use beside the vault (e.g. protecting the web host's Data Protection keys),
+    /// derived from the root that rotation keeps, so what it protects survives a rotation.</summary>
+    public byte[] DeriveKey(string use) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, blindIndexRoot, MasterKey.Size, salt: [], System.Text.Encoding.UTF8.GetBytes("mamori/derived/v1/" + use));
+
     /// <summary>A ring with one fresh wrapping key and a fresh blind-index root.</summary>
     public static MasterKeyRing CreateNew(TimeProvider clock)
     {
