@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs what the tests need when it is missing (PostgreSQL, Chromium,
 # Japanese fonts, poppler) through apt, starts PostgreSQL, then runs every test project on SQLite and
-# PostgreSQL. Ends with one line "N passed, N failed".
+# PostgreSQL, then the benchmarks' quick mode (bench/run.sh --quick: fails on a performance regression, judged by
+# ratios only). Ends with one line "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ dpkg -s postgresql >/dev/null 2>&1 || missing+=(postgresql)
 [ -f /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || missing+=(fonts-ipafont-gothic)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   as_root apt-get update -qq
@@ -40,6 +42,13 @@ dotnet test --solution Mamori.slnx -c Release --no-build 2>&1 | tee "$log" || st
 count() { grep -E "^\s*$1: [0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
 passed=$(count succeeded); failed=$(count failed); skipped=$(count skipped)
 rm -f "$log"
+
+# Performance regressions, by ratio to a baseline measured in the same run (about a minute).
+bench=0
+bench/run.sh --quick || bench=$?
+[ "$bench" -eq 0 ] && echo "benchmarks (quick mode): no regression" || echo "benchmarks (quick mode): FAILED (exit $bench)" >&2
+
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$passed" -eq 0 ]; then echo "no test ran" >&2; exit 1; fi
-exit $status
+[ "$status" -ne 0 ] && exit $status
+exit $bench

@@ -103,7 +103,7 @@ public static class MacroBenchmark
             var warmUp = Math.Max(5, disclosureSample.Count / 20);
             var (disclosure, bytes) = await PersonWorkloads.DisclosureAsync(root, disclosureSample, warmUp);
             await log.WriteLineAsync($"disclosure: {disclosure}, {bytes / 1024:F1} KB JSON on average");
-            rows.Add(new($"Disclosure package as JSON (stand-in, see below), {scale.Persons:N0} persons / {scale.Signals:N0} signals",
+            rows.Add(new($"Disclosure package as JSON (DisclosurePackage, in process), {scale.Persons:N0} persons / {scale.Signals:N0} signals",
                 "p95 < 20 ms at full scale", $"p50 {disclosure.P50:F1} ms · **p95 {disclosure.P95:F1} ms** · p99 {disclosure.P99:F1} ms; CPU {disclosure.CpuMs:F1} ms each ({disclosure.Count} persons, {bytes / 1024:F0} KB each)",
                 disclosure.P95 < 20));
 
