@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Mamori.Consent;
 using Mamori.Data;
+using Mamori.Inquiries;
+using Mamori.Requests;
 using Mamori.Signals;
 using Mamori.Staff;
 using Mamori.Vault;
@@ -11,7 +13,7 @@ namespace Mamori.Host.Web;
 /// <summary>
 /// <c>--demo</c>: fills an empty database with demo content so every console page has something to show: one staff
 /// account per console role (user name = role, password = the admin's), fictional Japanese customers and contacts,
-/// cookie choices of a few browsers, their page views, and one browser linked to a customer. Everything goes
+/// cookie choices of a few browsers, their page views, one browser linked to a customer, two requests and an inquiry. Everything goes
 /// through the same use cases as real data, so it is encrypted, audited and decided like real data.
 /// </summary>
 public static class DemoData
@@ -76,6 +78,18 @@ public static class DemoData
 
         // The first browser belongs to the first customer, who called about a web reservation (§3(1) inquiry handling).
         await sp.GetRequiredService<DeviceLinks>().LinkAsync(devices[0], persons[0], "inquiry_response", Actor, ct);
+
+        // The desk's queues: a disclosure request by post matched to that customer and waiting for the fee, a
+        // suspension of use just received, and a question from the inquiry form.
+        var requests = sp.GetRequiredService<RequestCases>();
+        var disclosure = await requests.OpenAsync(new OpenRequest("disclosure", RequestChannels.Mail, AgentTypes.None, ResponseMethods.Paper,
+            new Requester("山本 太郎", "東京都千代田区丸の内1-1-1", "ヤマモト タロウ", new DateOnly(1980, 4, 12), "100-0005", "090-0000-0001")), Actor, ct);
+        await requests.MatchAsync(disclosure.Id, persons[0], Actor, ct);
+        await requests.OpenAsync(new OpenRequest("suspension_of_use", RequestChannels.Mail, AgentTypes.None, ResponseMethods.Paper,
+            new Requester("田中 美咲", "大阪府大阪市北区梅田2-2-2", Phone: "090-0000-0002"),
+            Details: "保険商品のご案内の電話を止めてください。"), Actor, ct);
+        await sp.GetRequiredService<InquiryRegister>().SubmitAsync(new SubmitInquiry(InquiryKinds.Question, "高橋 誠", "makoto.takahashi@example.jp",
+            "Webで見積もりを予約しましたが、確認のメールが届きません。", "ja"), InquiryChannels.Form, Actor, ct);
     }
 
     private static CreatePerson Customer(string name, string kana, string birthdate, string address, string phone, string email, string policy) =>

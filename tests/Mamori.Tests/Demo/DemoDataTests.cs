@@ -1,6 +1,8 @@
 using System.Net;
 using Mamori.Consent;
 using Mamori.Data;
+using Mamori.Inquiries;
+using Mamori.Requests;
 using Mamori.Signals;
 using Mamori.Staff;
 using Mamori.Tests.Infrastructure;
@@ -33,6 +35,10 @@ public abstract class DemoDataTests<THost>(THost host) where THost : MamoriHost
         Assert.Equal(21, stored);
         Assert.Equal(1, linked);
         Assert.False(await host.RawDatabaseContainsAsync("taro.yamamoto@example.jp"), "demo people are encrypted like real ones");
+        var (requests, inquiries) = await host.WithServiceAsync(async sp =>
+            ((await sp.GetRequiredService<RequestCases>().QueueAsync(ct: Ct)).Count, (await sp.GetRequiredService<InquiryRegister>().ListAsync(ct: Ct)).Count));
+        Assert.Equal((2, 1), (requests, inquiries));
+        Assert.False(await host.RawDatabaseContainsAsync("保険商品のご案内の電話を止めてください"), "requests are encrypted too");
     }
 
     [Fact]
