@@ -10,6 +10,7 @@ public static class PartyServices
     {
         services.AddScoped<PartyRegistry>();
         services.AddScoped<ContractorSupervision>();
+        services.AddScoped<Dashboard.IDashboardTile, Dashboard.SupervisionTile>();
         return services;
     }
 }

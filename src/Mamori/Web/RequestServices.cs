@@ -9,6 +9,7 @@ public static class RequestServices
     {
         services.AddScoped<DisclosurePackage>();
         services.AddScoped<RequestCases>();
+        services.AddScoped<Dashboard.IDashboardTile, Dashboard.RequestsTile>();
         return services;
     }
 }

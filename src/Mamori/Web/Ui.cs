@@ -789,6 +789,13 @@ public static class Ui
         ["dashboard.in_order"] = ("期限内", "In order"),
         ["dashboard.training_overdue"] = ("研修期限切れ", "Training overdue"),
         ["dashboard.pledge_overdue"] = ("誓約期限切れ", "Pledge overdue"),
+        ["dashboard.requests_caption"] = ("対応中の開示等の請求（回答期限の近い順）", "Open requests, the nearest due date first"),
+        ["dashboard.urgency.overdue"] = ("期限超過", "overdue"),
+        ["dashboard.urgency.near_due"] = ("期限間近", "due soon"),
+        ["dashboard.urgency.on_track"] = ("期限内", "on track"),
+        ["dashboard.supervision_caption"] = ("評価の期限を過ぎた、又は未評価の委託先", "Contractors overdue for evaluation or never evaluated"),
+        ["dashboard.supervision.overdue"] = ("再評価の期限超過", "re-evaluation overdue"),
+        ["dashboard.supervision.never_evaluated"] = ("未評価", "never evaluated"),
     }.ToFrozenDictionary();
 
     /// <summary>Whether the interface has words for <paramref name="key"/>.</summary>

@@ -48,6 +48,32 @@ public abstract class DashboardTests<THost>(THost host) where THost : MamoriHost
     }
 
     [Fact]
+    public async Task Open_requests_by_due_date_and_contractors_due_for_evaluation_have_their_tiles()
+    {
+        var api = await Requests.RequestsKit.ClientAsync(host);
+        var tag = Requests.RequestsKit.Tag();
+        var customer = await Requests.RequestsKit.CustomerAsync(api, tag);
+        await Requests.RequestsKit.OpenAsync(api, Requests.RequestsKit.Application("disclosure", customer));
+        var party = await api.PostAsJsonAsync("/api/v1/parties", new
+        {
+            code = "dash-" + tag, kind = "contractor", nameJa = "ダッシュボード運用株式会社" + tag, country = "JP",
+            contract = "業務委託契約", entrustedWork = "コールセンター", entrustedItems = new[] { "contact.name" }, evaluationIntervalMonths = 12,
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, party.StatusCode);
+
+        var home = await (await SignedInAsync(Roles.PrivacyOfficer)).GetStringAsync("/console", Ct);
+        Assert.Contains("id=\"tile-requests\"", home, StringComparison.Ordinal);
+        Assert.Contains("期限内", home, StringComparison.Ordinal); // a request received today is on track
+        Assert.Contains("class=\"tile tile-attention\" id=\"tile-supervision\"", home, StringComparison.Ordinal);
+        Assert.Contains("ダッシュボード運用株式会社" + tag + " · 未評価", home, StringComparison.Ordinal);
+
+        // An operator handles requests but not the registry of parties.
+        var operatorHome = await (await SignedInAsync(Roles.Operator)).GetStringAsync("/console", Ct);
+        Assert.Contains("id=\"tile-requests\"", operatorHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"tile-supervision\"", operatorHome, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_auditor_sees_only_the_ledger_tile_and_an_operator_only_consent_rates()
     {
         var auditor = await console("auditor");
