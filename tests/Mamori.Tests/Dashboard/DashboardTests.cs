@@ -10,14 +10,7 @@ namespace Mamori.Tests.Dashboard;
 /// the server (no script, no style attribute).</summary>
 public abstract class DashboardTests<THost>(THost host) where THost : MamoriHost
 {
-    private async Task<HttpClient> SignedInAsync(string role)
-    {
-        var user = role.Replace('_', '-') + "-" + Guid.NewGuid().ToString("N")[..6];
-        await host.CreateStaffAsync(user, role);
-        var client = host.CreateClient();
-        await host.SignInAsync(client, user);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string role) => host.SignedInClientAsync(role);
 
     [Fact]
     public async Task The_privacy_officer_sees_incident_countdowns_retention_training_and_the_ledger_as_tiles()

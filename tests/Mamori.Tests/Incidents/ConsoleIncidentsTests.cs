@@ -9,14 +9,7 @@ public abstract class ConsoleIncidentsTests<THost>(THost host) where THost : Mam
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<HttpClient> SignedInAsync(string role)
-    {
-        var user = role.Replace('_', '-') + "-" + Guid.NewGuid().ToString("N")[..6];
-        await host.CreateStaffAsync(user, role);
-        var client = host.CreateClient();
-        await host.SignInAsync(client, user);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string role) => host.SignedInClientAsync(role);
 
     private static async Task<(HttpStatusCode Status, string Html)> PageAsync(HttpClient client, string path)
     {

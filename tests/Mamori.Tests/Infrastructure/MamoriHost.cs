@@ -166,6 +166,16 @@ public abstract partial class MamoriHost : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client signed in to the console as a new staff member with the role (password, then TOTP enrolment).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role)
+    {
+        var user = role.Replace('_', '-') + "-" + Guid.NewGuid().ToString("N")[..6];
+        await CreateStaffAsync(user, role);
+        var client = CreateClient();
+        await SignInAsync(client, user);
+        return client;
+    }
+
     /// <summary>Signs a staff member in through the real pages: password, then TOTP (enrolling on first use).
     /// Returns the TOTP secret so later sign-ins can produce codes.</summary>
     public async Task<string> SignInAsync(HttpClient client, string userName, string password = AdminPassword, string? totpSecret = null)

@@ -10,14 +10,7 @@ public abstract class ConsoleLedgerTests<THost>(THost host) where THost : Mamori
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<HttpClient> SignedInAsync(string role)
-    {
-        var user = role.Replace('_', '-') + "-" + Guid.NewGuid().ToString("N")[..6];
-        await host.CreateStaffAsync(user, role);
-        var client = host.CreateClient();
-        await host.SignInAsync(client, user);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string role) => host.SignedInClientAsync(role);
 
     [Fact]
     public async Task The_privacy_officer_signs_off_the_review_and_the_auditor_only_reads()

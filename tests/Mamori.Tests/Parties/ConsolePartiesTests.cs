@@ -10,14 +10,7 @@ namespace Mamori.Tests.Parties;
 /// and who may open which page.</summary>
 public abstract class ConsolePartiesTests<THost>(THost host) where THost : MamoriHost
 {
-    private async Task<HttpClient> SignedInAsync(string role)
-    {
-        var user = role.Replace('_', '-') + "-" + Guid.NewGuid().ToString("N")[..6];
-        await host.CreateStaffAsync(user, role);
-        var client = host.CreateClient();
-        await host.SignInAsync(client, user);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string role) => host.SignedInClientAsync(role);
 
     private static async Task<(HttpStatusCode Status, string Html)> PageAsync(HttpClient client, string path)
     {

@@ -12,14 +12,7 @@ namespace Mamori.Tests.Requests;
 /// request out and answers; the person downloads the answer with the password.</summary>
 public abstract partial class ConsoleRequestsTests<THost>(THost host) where THost : MamoriHost
 {
-    private async Task<HttpClient> SignedInAsync(string role)
-    {
-        var user = role.Replace('_', '-') + "-" + Guid.NewGuid().ToString("N")[..6];
-        await host.CreateStaffAsync(user, role);
-        var client = host.CreateClient();
-        await host.SignInAsync(client, user);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string role) => host.SignedInClientAsync(role);
 
     private static async Task<(HttpStatusCode Status, string Html)> PageAsync(HttpClient client, string path)
     {

@@ -9,14 +9,7 @@ namespace Mamori.Tests.Retention;
 /// <summary>The console's retention page: the rules with what a run would dispose of, holds set and released by form.</summary>
 public abstract class ConsoleRetentionTests<THost>(THost host) where THost : MamoriHost
 {
-    private async Task<HttpClient> SignedInAsync(string role)
-    {
-        var user = role.Replace('_', '-') + "-" + Guid.NewGuid().ToString("N")[..6];
-        await host.CreateStaffAsync(user, role);
-        var client = host.CreateClient();
-        await host.SignInAsync(client, user);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string role) => host.SignedInClientAsync(role);
 
     [Fact]
     public async Task A_privacy_officer_sees_the_rules_and_sets_and_releases_a_hold()

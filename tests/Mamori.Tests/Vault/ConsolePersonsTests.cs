@@ -30,14 +30,7 @@ public abstract partial class ConsolePersonsTests<THost>(THost host) where THost
         public string MedicalHistory => "高血圧" + Tag;
     }
 
-    private async Task<HttpClient> SignedInAsync(string role)
-    {
-        var user = role.Replace('_', '-') + "-" + Guid.NewGuid().ToString("N")[..6];
-        await host.CreateStaffAsync(user, role);
-        var client = host.CreateClient();
-        await host.SignInAsync(client, user);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string role) => host.SignedInClientAsync(role);
 
     /// <summary>Records a customer through the new-person form, with a medical history resting on written consent.</summary>
     private static async Task<Guid> RecordAsync(HttpClient client, Customer c)
