@@ -38,7 +38,7 @@ public sealed record Scale(string Name, int Persons, int Signals)
 public static class DataSet
 {
     // Bump when the generated data changes shape, so old caches are not reused.
-    private const string GeneratorVersion = "g2";
+    private const string GeneratorVersion = "g3"; // g3: linked devices' signals sealed, as ingestion stores them
     private const int PersonsPerChunk = 2_000;
     private const int SignalsPerCommit = 20_000; // the writer's largest commit (SignalWriterOptions.MaxRowsPerCommit)
     private const int EventsPerVisit = 20;
@@ -246,6 +246,14 @@ public static class DataSet
         var db = scope.ServiceProvider.GetRequiredService<MamoriDb>();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
+        // A linked device's events are sealed under its person's key (SignalSeal), as ingestion and linking store them.
+        var keyVault = scope.ServiceProvider.GetRequiredService<KeyVault>();
+        // Unwrapped before the inserts: the bulk insert's transaction leaves the connection to nothing else.
+        var owners = await db.Set<DeviceLink>().AsNoTracking().ToDictionaryAsync(l => l.DeviceId, l => l.PersonId);
+        var personKeys = new Dictionary<int, DataKey>(scale.LinkedDevices);
+        for (var d = 0; d < scale.LinkedDevices; d++)
+            personKeys[d] = await keyVault.GetDataKeyAsync(owners[DeviceId(d)]);
+        await log.WriteLineAsync($"Data set: {personKeys.Count:N0} linked persons' keys unwrapped");
         using var signals = new BulkInsert<Signal>(db, connection);
         using var ranges = new BulkInsert<DeviceSignalRange>(db, connection);
         var at = Epoch.AddDays(30);
@@ -259,7 +267,9 @@ public static class DataSet
             var received = at;
             for (var n = 0; n < SignalsPerCommit && id < scale.Signals; n += EventsPerVisit)
             {
-                var device = DeviceId(random.Next(3) == 0 ? random.Next(scale.LinkedDevices) : random.Next(scale.Devices));
+                var index = random.Next(3) == 0 ? random.Next(scale.LinkedDevices) : random.Next(scale.Devices);
+                var device = DeviceId(index);
+                var key = index < scale.LinkedDevices ? personKeys[index] : null;
                 var agent = agents[random.Next(agents.Length)];
                 var ip = string.Create(CultureInfo.InvariantCulture, $"203.0.{random.Next(256)}.{random.Next(256)}");
                 for (var e = 0; e < EventsPerVisit && id < scale.Signals; e++)
@@ -279,6 +289,8 @@ public static class DataSet
                         signal.LocationAccuracy = 30;
                         signal.AdId = Guid.NewGuid().ToString();
                     }
+                    if (key is not null)
+                        SignalSeal.Seal(signal, key);
                     signals.Insert(signal);
                     devices[device] = devices.TryGetValue(device, out var r) ? (r.First, id) : (id, id);
                     at = at.AddMilliseconds(50);
@@ -290,5 +302,7 @@ public static class DataSet
             if (id % 1_000_000 < SignalsPerCommit)
                 await log.WriteLineAsync($"Data set: {id:N0} signals ({id / clock.Elapsed.TotalSeconds:N0}/s)");
         }
+        foreach (var key in personKeys.Values)
+            key.Dispose();
     }
 }
