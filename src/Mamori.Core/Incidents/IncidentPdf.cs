@@ -1,6 +1,7 @@
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
+using Mamori.Documents;
 
 namespace Mamori.Incidents;
 
@@ -15,7 +16,7 @@ public static class IncidentPdf
         using var document = new PdfDocument();
         document.Info.Title = "個人データの漏えい等に関する報告（案）";
         document.Info.Creator = "Mamori";
-        var writer = new PageWriter(document);
+        var writer = new A4Writer(document, Margin);
         var title = new XFont(IpaGothicFontResolver.Family, 15, XFontStyleEx.Bold);
         var heading = new XFont(IpaGothicFontResolver.Family, 11, XFontStyleEx.Bold);
         var body = new XFont(IpaGothicFontResolver.Family, 10);
@@ -48,73 +49,6 @@ public static class IncidentPdf
         using var stream = new MemoryStream();
         document.Save(stream, false);
         return stream.ToArray();
-    }
-
-    /// <summary>Writes wrapped lines top to bottom, starting a new page when one is full. Japanese has no spaces to break
-    /// at, so lines break at any character that would overflow.</summary>
-    private sealed class PageWriter(PdfDocument document) : IDisposable
-    {
-        private XGraphics? _gfx;
-        private double _y;
-        private double _width;
-        private double _bottom;
-
-        public void Gap(double points) => _y += points;
-
-        public void Paragraph(string text, XFont font, double indent = 0)
-        {
-            var lineHeight = font.Size * 1.6;
-            foreach (var source in text.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
-            {
-                foreach (var line in Wrap(source, font, _width > 0 ? _width - indent : PageWidth - indent))
-                {
-                    if (_gfx is null || _y + lineHeight > _bottom)
-                        NewPage();
-                    _gfx!.DrawString(line, font, XBrushes.Black, new XPoint(Margin + indent, _y + font.Size));
-                    _y += lineHeight;
-                }
-            }
-        }
-
-        private static double PageWidth => XUnit.FromMillimeter(210).Point - 2 * Margin;
-
-        private IEnumerable<string> Wrap(string text, XFont font, double width)
-        {
-            if (text.Length == 0)
-            {
-                yield return "";
-                yield break;
-            }
-            var measure = _gfx ?? XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards);
-            var start = 0;
-            double used = 0;
-            for (var i = 0; i < text.Length; i++)
-            {
-                var w = measure.MeasureString(text[i].ToString(), font).Width;
-                if (used + w > width && i > start)
-                {
-                    yield return text[start..i];
-                    start = i;
-                    used = 0;
-                }
-                used += w;
-            }
-            yield return text[start..];
-        }
-
-        private void NewPage()
-        {
-            _gfx?.Dispose();
-            var page = document.AddPage();
-            page.Width = XUnit.FromMillimeter(210);
-            page.Height = XUnit.FromMillimeter(297);
-            _gfx = XGraphics.FromPdfPage(page);
-            _y = Margin;
-            _width = page.Width.Point - 2 * Margin;
-            _bottom = page.Height.Point - Margin;
-        }
-
-        public void Dispose() => _gfx?.Dispose();
     }
 }
 

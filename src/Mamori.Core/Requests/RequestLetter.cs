@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Mamori.Documents;
 using Mamori.Incidents;
 using Mamori.Policy;
 using PdfSharp.Drawing;
@@ -141,87 +142,24 @@ public sealed record RequestLetter(string Title, IReadOnlyList<string> Addressee
         var title = new XFont(IpaGothicFontResolver.Family, 14, XFontStyleEx.Bold);
         var heading = new XFont(IpaGothicFontResolver.Family, 11, XFontStyleEx.Bold);
         var body = new XFont(IpaGothicFontResolver.Family, 10);
-        using (var writer = new LetterWriter(document))
+        using (var writer = new A4Writer(document))
         {
             foreach (var line in Addressee)
-                writer.Line(line, body);
+                writer.Paragraph(line, body);
             writer.Gap(8);
-            writer.Line(Date, body, alignRight: true);
-            writer.Line(From, body, alignRight: true);
+            writer.Paragraph(Date, body, alignRight: true);
+            writer.Paragraph(From, body, alignRight: true);
             writer.Gap(12);
-            writer.Line(Title, title);
+            writer.Paragraph(Title, title);
             foreach (var (head, text) in Sections)
             {
                 writer.Gap(8);
-                writer.Line(head, heading);
-                writer.Line(text, body, indent: 12);
+                writer.Paragraph(head, heading);
+                writer.Paragraph(text, body, indent: 12);
             }
         }
         using var stream = new MemoryStream();
         document.Save(stream, false);
         return stream.ToArray();
-    }
-
-    /// <summary>Writes lines top to bottom, breaking at any character (Japanese has no spaces) and adding pages as needed.</summary>
-    private sealed class LetterWriter(PdfDocument document) : IDisposable
-    {
-        private const double Margin = 56;
-        private XGraphics? _gfx;
-        private double _y;
-        private double _bottom;
-        private double _width;
-
-        public void Gap(double points) => _y += points;
-
-        public void Line(string text, XFont font, double indent = 0, bool alignRight = false)
-        {
-            var lineHeight = font.Size * 1.6;
-            foreach (var paragraph in text.Split('\n'))
-            {
-                foreach (var line in Wrap(paragraph, font, indent))
-                {
-                    if (_gfx is null || _y + lineHeight > _bottom)
-                        NewPage();
-                    var x = alignRight ? Margin + _width - _gfx!.MeasureString(line, font).Width : Margin + indent;
-                    _gfx!.DrawString(line, font, XBrushes.Black, new XPoint(x, _y + font.Size));
-                    _y += lineHeight;
-                }
-            }
-        }
-
-        private IEnumerable<string> Wrap(string text, XFont font, double indent)
-        {
-            if (_gfx is null)
-                NewPage();
-            var width = _width - indent;
-            var start = 0;
-            double used = 0;
-            for (var i = 0; i < text.Length; i++)
-            {
-                var w = _gfx!.MeasureString(text[i].ToString(), font).Width;
-                if (used + w > width && i > start)
-                {
-                    yield return text[start..i];
-                    start = i;
-                    used = 0;
-                }
-                used += w;
-            }
-            yield return text[start..];
-        }
-
-        private void NewPage()
-        {
-            _gfx?.Dispose();
-            var page = document.AddPage();
-            page.Width = XUnit.FromMillimeter(210);
-            page.Height = XUnit.FromMillimeter(297);
-            _gfx = XGraphics.FromPdfPage(page);
-            _y = Margin;
-            _width = page.Width.Point - 2 * Margin;
-            _bottom = page.Height.Point - Margin;
-        }
-
-        public void Dispose() => _gfx?.Dispose();
     }
 }
