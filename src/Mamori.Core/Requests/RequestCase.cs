@@ -173,7 +173,9 @@ internal sealed class RequestCaseConfiguration : IEntityTypeConfiguration<Reques
         e.Property(r => r.Channel).HasMaxLength(16).IsRequired();
         e.Property(r => r.AgentType).HasMaxLength(16).IsRequired();
         e.Property(r => r.ResponseMethod).HasMaxLength(32).IsRequired();
-        e.Property(r => r.Status).HasMaxLength(16).IsRequired();
+        // Every step checks the status it read is still the status it writes over, so two staff acting on one case
+        // at once cannot both move it (the second gets request.conflict).
+        e.Property(r => r.Status).HasMaxLength(16).IsRequired().IsConcurrencyToken();
         e.Property(r => r.CreatedBy).HasMaxLength(200).IsRequired();
         e.Property(r => r.MatchedBy).HasMaxLength(200);
         e.Property(r => r.VerifiedBy).HasMaxLength(200);

@@ -520,9 +520,19 @@ public sealed class RequestCases(MamoriDb db, KeyVault keys, PersonVault vault, 
     private static MamoriException InvalidTransition(RequestCase request, string to) =>
         new(RequestCodes.InvalidTransition, $"A {request.Status} request cannot become {to}.", 409);
 
-    private Task AuditAsync(string actor, string action, RequestCase request, CancellationToken ct, string? ground = null) =>
-        audit.AppendAsync(new AuditEvent(actor, action, AuditOutcomes.Success, PersonId: request.PersonId,
-            Reasons: ground is null ? [request.Kind, request.Status] : [request.Kind, request.Status, ground], Target: Target(request.Id)), ct);
+    /// <summary>Appends the step's audit entry, which saves the step with it (one SaveChanges).</summary>
+    private async Task AuditAsync(string actor, string action, RequestCase request, CancellationToken ct, string? ground = null)
+    {
+        try
+        {
+            await audit.AppendAsync(new AuditEvent(actor, action, AuditOutcomes.Success, PersonId: request.PersonId,
+                Reasons: ground is null ? [request.Kind, request.Status] : [request.Kind, request.Status, ground], Target: Target(request.Id)), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new MamoriException(RequestCodes.Conflict, "Someone else changed this request meanwhile; reload it and try again.", 409);
+        }
+    }
 
     private static Requester ValidRequester(Requester? r)
     {

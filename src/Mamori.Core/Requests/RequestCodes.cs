@@ -4,6 +4,8 @@ namespace Mamori.Requests;
 public static class RequestCodes
 {
     public const string NotFound = "request.not_found";
+    /// <summary>Someone else changed the case between reading and writing it.</summary>
+    public const string Conflict = "request.conflict";
     public const string KindUnknown = "request.kind_unknown";
     public const string ChannelUnknown = "request.channel_unknown";
     public const string OnlineFormClosed = "request.online_form_closed";

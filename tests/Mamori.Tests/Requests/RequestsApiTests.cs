@@ -206,6 +206,29 @@ public abstract class RequestsApiTests<THost>(THost host) where THost : MamoriHo
     }
 
     [Fact]
+    public async Task Two_staff_closing_one_request_at_once_cannot_both_succeed()
+    {
+        var officer = await ClientAsync(host);
+        var customer = await CustomerAsync(officer, Tag());
+        var id = (await OpenAsync(officer, Application("disclosure", customer, responseMethod: "paper"))).GetProperty("id").GetGuid();
+
+        // Staff A has the case open (read while it was received); meanwhile staff B withdraws it.
+        var conflict = await host.WithServiceAsync(async a =>
+        {
+            await a.GetRequiredService<MamoriDb>().Set<RequestCase>().SingleAsync(r => r.Id == id, Ct);
+            await host.WithServiceAsync(b => b.GetRequiredService<RequestCases>().WithdrawAsync(id, "staff:b", Ct));
+            return await Assert.ThrowsAsync<MamoriException>(() => a.GetRequiredService<RequestCases>()
+                .RefuseAsync(id, "identity_unverified", "書類不備", "staff:a", Ct));
+        });
+
+        Assert.Equal((RequestCodes.Conflict, 409), (conflict.Code, conflict.Status));
+        var transitions = await host.WithServiceAsync(sp => sp.GetRequiredService<MamoriDb>().Set<RequestTransition>().AsNoTracking()
+            .Where(t => t.RequestId == id).Select(t => t.To).ToListAsync(Ct));
+        Assert.Equal([RequestStatuses.Received, RequestStatuses.Withdrawn], transitions); // opened, then withdrawn; no refusal
+        Assert.Equal("withdrawn", (await OkAsync(await officer.GetAsync($"/api/v1/requests/{id}", Ct))).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_request_that_cannot_be_verified_is_refused_on_that_ground()
     {
         var officer = await ClientAsync(host);
