@@ -64,7 +64,7 @@ public abstract partial class RequestsPageTests<THost>(THost host) where THost :
     }
 
     [Fact]
-    public async Task The_notice_links_to_pages_and_forms_that_exist()
+    public async Task Every_link_of_the_notice_into_Mamori_resolves()
     {
         foreach (var lang in new[] { "ja", "en" })
         {
@@ -76,7 +76,13 @@ public abstract partial class RequestsPageTests<THost>(THost host) where THost :
             Assert.Contains(links, l => l.StartsWith("/privacy/inquiry", StringComparison.Ordinal));
             Assert.Contains("/privacy/requests/forms/application.pdf", links);
             Assert.Contains("/privacy/requests/forms/power-of-attorney.pdf", links);
-            foreach (var link in links)
+            // Every link of the notice into Mamori resolves, not only the desk's (the DMP opt-out, cookies, versions…).
+            var internalLinks = HrefPattern().Matches(notice).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))
+                .Where(h => h.StartsWith('/') && !h.StartsWith("//", StringComparison.Ordinal))
+                .Where(h => !h.StartsWith("/console", StringComparison.Ordinal)) // the layout's staff link: a sign-in redirect
+                .Distinct().ToList();
+            Assert.Superset(links.ToHashSet(), internalLinks.ToHashSet());
+            foreach (var link in internalLinks)
             {
                 var response = await host.CreateClient().GetAsync(link, Ct);
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{link} answered {(int)response.StatusCode}");
