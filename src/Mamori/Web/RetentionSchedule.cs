@@ -1,4 +1,5 @@
 using Mamori.Audit;
+using Mamori.Data;
 using Mamori.Policy;
 using Mamori.Retention;
 
@@ -13,6 +14,10 @@ public sealed partial class RetentionSchedule(IServiceScopeFactory scopes, Curre
     : BackgroundService
 {
     private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
+    /// <summary>"mamoriRT" in ASCII: the advisory lock of the retention run, recognisable in pg_locks.</summary>
+    public const long LeaseKey = 0x6D616D6F72695254;
+    /// <summary>A scheduled run within this long of the last one is another node's duplicate of the same slot.</summary>
+    public static readonly TimeSpan MinimumGap = TimeSpan.FromHours(12);
 
     public TimeOnly RunAt { get; init; } = new(3, 0);
 
@@ -34,12 +39,22 @@ public sealed partial class RetentionSchedule(IServiceScopeFactory scopes, Curre
         }
     }
 
+    /// <summary>One run, unless another node is running it or ran it in the last <see cref="MinimumGap"/>
+    /// (several nodes share the schedule); null when skipped or failed.</summary>
     public async Task<DisposalRecord?> RunOnceAsync(CancellationToken ct)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var record = await scope.ServiceProvider.GetRequiredService<Disposals>().RunAsync(AuditActors.System, "policy:" + policy.Version, ct);
+            await using var lease = await JobLease.TryTakeAsync(scope.ServiceProvider.GetRequiredService<MamoriDb>(), LeaseKey, ct);
+            var disposals = scope.ServiceProvider.GetRequiredService<Disposals>();
+            if (lease is null || (await disposals.RecentAsync(1, ct)).FirstOrDefault() is { RunBy: AuditActors.System } last
+                && clock.GetUtcNow() - last.RunAt < MinimumGap)
+            {
+                LogSkipped();
+                return null;
+            }
+            var record = await disposals.RunAsync(AuditActors.System, "policy:" + policy.Version, ct);
             LogRun(record.Id, record.Total);
             return record;
         }
@@ -52,6 +67,9 @@ public sealed partial class RetentionSchedule(IServiceScopeFactory scopes, Curre
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention run {DisposalId} disposed of {Count} records")]
     private partial void LogRun(Guid disposalId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention run skipped: another node is running it or has just run it")]
+    private partial void LogSkipped();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention run failed ({Error}); it is tried again tomorrow")]
     private partial void LogFailed(string error);

@@ -60,6 +60,32 @@ public abstract class RetentionApiTests<THost>(THost host) where THost : MamoriH
     }
 
     [Fact]
+    public async Task With_several_nodes_the_daily_run_happens_once_per_slot()
+    {
+        using var schedule = new RetentionSchedule(host.App.Services.GetRequiredService<IServiceScopeFactory>(),
+            host.App.Services.GetRequiredService<CurrentPolicy>(), host.Clock, NullLogger<RetentionSchedule>.Instance);
+        host.Clock.Advance(RetentionSchedule.MinimumGap); // clear of any scheduled run an earlier test made
+
+        Assert.NotNull(await schedule.RunOnceAsync(Ct));
+        Assert.Null(await schedule.RunOnceAsync(Ct)); // a second node's timer for the same slot
+        if (host.Database.ConnectionString is { } postgres)
+        {
+            // Another node is in the middle of the run: it holds the lease.
+            host.Clock.Advance(RetentionSchedule.MinimumGap);
+            await using var other = new Npgsql.NpgsqlConnection(postgres);
+            await other.OpenAsync(Ct);
+            await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({RetentionSchedule.LeaseKey})", other))
+                await take.ExecuteNonQueryAsync(Ct);
+            Assert.Null(await schedule.RunOnceAsync(Ct));
+            await using (var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({RetentionSchedule.LeaseKey})", other))
+                await release.ExecuteNonQueryAsync(Ct);
+        }
+        host.Clock.Advance(RetentionSchedule.MinimumGap);
+        Assert.NotNull(await schedule.RunOnceAsync(Ct)); // the next day's slot
+        host.Clock.Advance(RetentionSchedule.MinimumGap); // leave the other tests' scheduled runs free to happen
+    }
+
+    [Fact]
     public async Task The_daily_job_runs_at_three_in_the_morning_Japan_time_on_the_policys_approval()
     {
         var policy = host.App.Services.GetRequiredService<CurrentPolicy>();
