@@ -44,6 +44,8 @@ public static class DataSet
     private const int EventsPerVisit = 20;
     private static readonly DateTimeOffset Epoch = new(2025, 4, 1, 0, 0, 0, TimeSpan.FromHours(9));
 
+    /// <param name="schema">The latest migration and the policy's content hash: a data set stores the policy version it was
+    /// made under, and Mamori refuses a changed text under a published version, so either change means a new data set.</param>
     public static string DirectoryFor(string cacheRoot, Scale scale, string schema) =>
         Path.Combine(cacheRoot, $"mamori-{scale.Persons}p-{scale.Signals}s-{schema}-{GeneratorVersion}");
 
@@ -52,7 +54,7 @@ public static class DataSet
     {
         string schema;
         await using (var probe = MamoriServices.Open(Path.Combine(cacheRoot, "probe")))
-            schema = probe.Services.GetRequiredService<MamoriDb>().Database.GetMigrations().Last().Split('_')[0];
+            schema = probe.Services.GetRequiredService<MamoriDb>().Database.GetMigrations().Last().Split('_')[0] + "-" + probe.Policy.ContentHash[..8];
         var directory = DirectoryFor(cacheRoot, scale, schema);
         var ready = Path.Combine(directory, "generated");
         if (File.Exists(ready) && !regenerate)
