@@ -90,6 +90,9 @@ public abstract partial class ConsolePersonsTests<THost>(THost host) where THost
         var (_, unchosen) = await PageAsync(client, $"/console/persons/{id}?lang=ja&created=1");
         Assert.Contains(Ui.T("ja", "persons.created"), unchosen, StringComparison.Ordinal);
         Assert.Contains("id=\"choose-purpose\"", unchosen, StringComparison.Ordinal);
+        // The person's Art. 29–31 records are one click away (their own page, audited when read).
+        Assert.Contains($"href=\"/console/parties/records?personId={id}&lang=ja\"", unchosen, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await PageAsync(client, $"/console/parties/records?personId={id}")).Item1);
         Assert.Contains("<option value=\"agency.identity_check\">", unchosen, StringComparison.Ordinal);
         Assert.DoesNotContain("hr.personnel_management", unchosen, StringComparison.Ordinal);
         foreach (var value in new[] { c.Email, c.Name, c.Phone, c.Address, c.MedicalHistory })
