@@ -15,26 +15,6 @@ namespace Mamori.Host.Api;
 /// </summary>
 public static class PartiesApi
 {
-    public sealed record PartyRequest(
-        [property: UncheckedInput] string? Code,
-        [property: UncheckedInput] string? Kind,
-        [property: UncheckedInput] string? PolicyRecipientId,
-        [property: UncheckedInput] string? NameJa,
-        [property: UncheckedInput] string? NameEn,
-        [property: UncheckedInput] string? Address,
-        [property: PersonalData] string? Representative,
-        [property: UncheckedInput] string? Country,
-        [property: UncheckedInput] string? Contract,
-        [property: UncheckedInput] string? Relationship,
-        bool? Listed,
-        [property: UncheckedInput] string? EntrustedWork,
-        [property: UncheckedInput] List<string>? EntrustedItems,
-        int? EvaluationIntervalMonths)
-    {
-        public SaveParty ToCommand() => new(Code, Kind, PolicyRecipientId, NameJa, NameEn, Address, Representative, Country, Contract,
-            Relationship, Listed ?? false, EntrustedWork, EntrustedItems, EvaluationIntervalMonths);
-    }
-
     public sealed record EvaluationRequest(DateOnly? EvaluatedOn, [property: UncheckedInput] string? Result, [property: UncheckedInput] string? Notes);
 
     public sealed record PartyResponse(Guid Id, string Code, string Kind, string? PolicyRecipientId, string NameJa, string NameEn, string? Address,
@@ -52,9 +32,9 @@ public static class PartiesApi
                 TypedResults.Ok((await registry.ListAsync(kind, ct)).Select(p => ToResponse(p, policy.Document)).ToList()))
             .RequirePermission(Permission.ManageParties)
             .WithName("ListParties").WithSummary("The registered parties, of one kind or all, with their country's regime.");
-        parties.MapPost("", async (PartyRequest body, PartyRegistry registry, CurrentPolicy policy, ClaimsPrincipal user, CancellationToken ct) =>
+        parties.MapPost("", async (SaveParty body, PartyRegistry registry, CurrentPolicy policy, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var party = await registry.CreateAsync(body.ToCommand(), user.AuditActor(), ct);
+                var party = await registry.CreateAsync(body, user.AuditActor(), ct);
                 return TypedResults.Created($"/api/v1/parties/{party.Id}", ToResponse(party, policy.Document));
             })
             .RequirePermission(Permission.ManageParties)
@@ -67,8 +47,8 @@ public static class PartiesApi
             })
             .RequirePermission(Permission.ManageParties)
             .WithName("GetParty").WithSummary("A party with its evaluations (contractors).");
-        parties.MapPut("/{id:guid}", async (Guid id, PartyRequest body, PartyRegistry registry, CurrentPolicy policy, ClaimsPrincipal user, CancellationToken ct) =>
-                TypedResults.Ok(ToResponse(await registry.UpdateAsync(id, body.ToCommand(), user.AuditActor(), ct), policy.Document)))
+        parties.MapPut("/{id:guid}", async (Guid id, SaveParty body, PartyRegistry registry, CurrentPolicy policy, ClaimsPrincipal user, CancellationToken ct) =>
+                TypedResults.Ok(ToResponse(await registry.UpdateAsync(id, body, user.AuditActor(), ct), policy.Document)))
             .RequirePermission(Permission.ManageParties)
             .WithName("UpdateParty").WithSummary("Change a party's particulars (its code stays).");
         parties.MapPost("/{id:guid}/end", async (Guid id, PartyRegistry registry, CurrentPolicy policy, ClaimsPrincipal user, CancellationToken ct) =>

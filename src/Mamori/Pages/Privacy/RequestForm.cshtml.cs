@@ -1,5 +1,4 @@
 using Mamori.Audit;
-using Mamori.Compliance;
 using Mamori.Host.Pages.Console.Requests;
 using Mamori.Host.Web;
 using Mamori.Policy;
@@ -77,27 +76,9 @@ public sealed class RequestFormModel(RequestCases cases, CurrentPolicy policy) :
 }
 
 /// <summary>What a person fills in online: the same as the paper application form.</summary>
-public sealed class OnlineRequestForm
+public sealed class OnlineRequestForm : RequestApplicationForm
 {
-    [UncheckedInput] public string? Kind { get; set; }
-    [UncheckedInput] public string? AgentType { get; set; } = AgentTypes.None;
-    [UncheckedInput] public string? ResponseMethod { get; set; } = ResponseMethods.Electronic;
-    [PersonalData] public string? Name { get; set; }
-    [PersonalData] public string? NameKana { get; set; }
-    [PersonalData] public string? Birthdate { get; set; }
-    [PersonalData] public string? PostalCode { get; set; }
-    [PersonalData] public string? Address { get; set; }
-    [PersonalData] public string? Phone { get; set; }
-    [PersonalData] public string? Email { get; set; }
-    [PersonalData] public string? AgentName { get; set; }
-    [PersonalData] public string? AgentEmail { get; set; }
-    [PersonalData] public string? Details { get; set; }
-    [PersonalData] public string? Changes { get; set; }
-    [UncheckedInput] public List<string> Categories { get; set; } = [];
+    public OnlineRequestForm() => ResponseMethod = ResponseMethods.Electronic;
 
-    public OpenRequest ToCommand() => new(
-        Kind ?? "", RequestChannels.Online, AgentType ?? AgentTypes.None, ResponseMethod ?? "",
-        new Requester(Name ?? "", Address ?? "", NameKana, RequestForms.Date(Birthdate), PostalCode, Phone, Email),
-        string.IsNullOrWhiteSpace(AgentName) ? null : new Agent(AgentName, null, null, AgentEmail),
-        Details, RequestForms.Changes(Changes), Categories);
+    public OpenRequest ToCommand() => Command(RequestChannels.Online);
 }

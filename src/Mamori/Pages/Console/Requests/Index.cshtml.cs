@@ -3,6 +3,7 @@ using Mamori.Compliance;
 using Mamori.Host.Auth;
 using Mamori.Host.Pages.Console.Persons;
 using Mamori.Host.Web;
+using Mamori.Incidents;
 using Mamori.Policy;
 using Mamori.Requests;
 using Mamori.Staff;
@@ -27,7 +28,7 @@ public sealed class IndexModel(RequestCases cases, CurrentPolicy policy, TimePro
     {
         Prepare();
         ShowClosed = closed;
-        Form.ReceivedOn = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), RequestForms.Japan).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Form.ReceivedOn = ReportDeadlines.JapanDate(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Queue = await cases.QueueAsync(closed, ct: ct);
     }
 
@@ -55,13 +56,12 @@ public sealed class IndexModel(RequestCases cases, CurrentPolicy policy, TimePro
     }
 }
 
-/// <summary>A request as the operator copies it from the application form (申請書) that came by post.</summary>
-public sealed class MailRequestForm
+/// <summary>The fields of the application form (申請書), as the operator copies a posted one or the person fills it online.</summary>
+public abstract class RequestApplicationForm
 {
     [UncheckedInput] public string? Kind { get; set; }
     [UncheckedInput] public string? AgentType { get; set; } = AgentTypes.None;
-    [UncheckedInput] public string? ResponseMethod { get; set; } = ResponseMethods.Paper;
-    [PersonalData] public string? ReceivedOn { get; set; }
+    [UncheckedInput] public string? ResponseMethod { get; set; }
     [PersonalData] public string? Name { get; set; }
     [PersonalData] public string? NameKana { get; set; }
     [PersonalData] public string? Birthdate { get; set; }
@@ -70,25 +70,33 @@ public sealed class MailRequestForm
     [PersonalData] public string? Phone { get; set; }
     [PersonalData] public string? Email { get; set; }
     [PersonalData] public string? AgentName { get; set; }
-    [PersonalData] public string? AgentAddress { get; set; }
     [PersonalData] public string? AgentEmail { get; set; }
     [PersonalData] public string? Details { get; set; }
     /// <summary>Correction and addition: one <c>category=value</c> per line.</summary>
     [PersonalData] public string? Changes { get; set; }
     [UncheckedInput] public List<string> Categories { get; set; } = [];
 
-    public OpenRequest ToCommand(DateTimeOffset now) => new(
-        Kind ?? "", RequestChannels.Mail, AgentType ?? AgentTypes.None, ResponseMethod ?? "",
-        new Requester(Name ?? "", Address ?? "", NameKana, RequestForms.Date(Birthdate), PostalCode, Phone, Email),
-        string.IsNullOrWhiteSpace(AgentName) ? null : new Agent(AgentName, AgentAddress, null, AgentEmail),
-        Details, RequestForms.Changes(Changes), Categories, RequestForms.ReceivedAt(ReceivedOn, now));
+    protected OpenRequest Command(string channel, string? agentAddress = null, DateTimeOffset? receivedAt = null) => new(
+        Kind ?? "", channel, AgentType ?? AgentTypes.None, ResponseMethod ?? "",
+        new Requester(Name ?? "", Address ?? "", NameKana, RequestFormFields.Date(Birthdate), PostalCode, Phone, Email),
+        string.IsNullOrWhiteSpace(AgentName) ? null : new Agent(AgentName, agentAddress, null, AgentEmail),
+        Details, RequestFormFields.Changes(Changes), Categories, receivedAt);
+}
+
+/// <summary>A request as the operator copies it from the application form that came by post.</summary>
+public sealed class MailRequestForm : RequestApplicationForm
+{
+    public MailRequestForm() => ResponseMethod = ResponseMethods.Paper;
+
+    [PersonalData] public string? ReceivedOn { get; set; }
+    [PersonalData] public string? AgentAddress { get; set; }
+
+    public OpenRequest ToCommand(DateTimeOffset now) => Command(RequestChannels.Mail, AgentAddress, RequestFormFields.ReceivedAt(ReceivedOn, now));
 }
 
 /// <summary>Reading the console's and the online form's fields.</summary>
-public static class RequestForms
+public static class RequestFormFields
 {
-    public static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
     public static DateOnly? Date(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null
         : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
@@ -99,7 +107,7 @@ public static class RequestForms
     {
         if (Date(day) is not { } date)
             return null;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Japan).DateTime);
+        var today = ReportDeadlines.JapanDate(now);
         return date == today ? now : new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9)).ToUniversalTime();
     }
 
