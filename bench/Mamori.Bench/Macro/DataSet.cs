@@ -109,13 +109,13 @@ public static class DataSet
         var db = scope.ServiceProvider.GetRequiredService<MamoriDb>();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
-        using var persons = new BulkInsert<Person>(db, connection);
-        using var items = new BulkInsert<PersonItem>(db, connection);
-        using var keys = new BulkInsert<PersonKey>(db, connection);
-        using var lookupRows = new BulkInsert<PersonLookup>(db, connection);
-        using var consents = new BulkInsert<ConsentRecord>(db, connection);
-        using var provisions = new BulkInsert<ProvisionRecord>(db, connection);
-        using var links = new BulkInsert<DeviceLink>(db, connection);
+        using var persons = InsertCommand<Person>.ForAllColumns(db, connection);
+        using var items = InsertCommand<PersonItem>.ForAllColumns(db, connection);
+        using var keys = InsertCommand<PersonKey>.ForAllColumns(db, connection);
+        using var lookupRows = InsertCommand<PersonLookup>.ForAllColumns(db, connection);
+        using var consents = InsertCommand<ConsentRecord>.ForAllColumns(db, connection);
+        using var provisions = InsertCommand<ProvisionRecord>.ForAllColumns(db, connection);
+        using var links = InsertCommand<DeviceLink>.ForAllColumns(db, connection);
         var done = 0;
         await foreach (var chunk in queue.Reader.ReadAllAsync())
         {
@@ -124,15 +124,15 @@ public static class DataSet
                 provisions.Transaction = links.Transaction = transaction;
             foreach (var person in chunk.Persons)
             {
-                persons.Insert(person);
+                persons.Execute(person);
                 foreach (var item in person.Items)
-                    items.Insert(item);
+                    items.Execute(item);
             }
-            chunk.Keys.ForEach(keys.Insert);
-            chunk.Lookups.ForEach(lookupRows.Insert);
-            chunk.Consents.ForEach(consents.Insert);
-            chunk.Provisions.ForEach(provisions.Insert);
-            chunk.Links.ForEach(links.Insert);
+            chunk.Keys.ForEach(r => keys.Execute(r));
+            chunk.Lookups.ForEach(r => lookupRows.Execute(r));
+            chunk.Consents.ForEach(r => consents.Execute(r));
+            chunk.Provisions.ForEach(r => provisions.Execute(r));
+            chunk.Links.ForEach(r => links.Execute(r));
             await transaction.CommitAsync();
             done += chunk.Persons.Count;
             if (done % 100_000 < PersonsPerChunk)
@@ -256,8 +256,8 @@ public static class DataSet
         for (var d = 0; d < scale.LinkedDevices; d++)
             personKeys[d] = await keyVault.GetDataKeyAsync(owners[DeviceId(d)]);
         await log.WriteLineAsync($"Data set: {personKeys.Count:N0} linked persons' keys unwrapped");
-        using var signals = new BulkInsert<Signal>(db, connection);
-        using var ranges = new BulkInsert<DeviceSignalRange>(db, connection);
+        using var signals = InsertCommand<Signal>.ForAllColumns(db, connection);
+        using var ranges = InsertCommand<DeviceSignalRange>.ForAllColumns(db, connection);
         var at = Epoch.AddDays(30);
         long id = 0;
         var devices = new Dictionary<string, (long First, long Last)>();
@@ -293,13 +293,13 @@ public static class DataSet
                     }
                     if (key is not null)
                         SignalSeal.Seal(signal, key);
-                    signals.Insert(signal);
+                    signals.Execute(signal);
                     devices[device] = devices.TryGetValue(device, out var r) ? (r.First, id) : (id, id);
                     at = at.AddMilliseconds(50);
                 }
             }
             foreach (var (device, (first, last)) in devices)
-                ranges.Insert(new DeviceSignalRange { DeviceId = device, FirstSignalId = first, LastSignalId = last });
+                ranges.Execute(new DeviceSignalRange { DeviceId = device, FirstSignalId = first, LastSignalId = last });
             await transaction.CommitAsync();
             if (id % 1_000_000 < SignalsPerCommit)
                 await log.WriteLineAsync($"Data set: {id:N0} signals ({id / clock.Elapsed.TotalSeconds:N0}/s)");

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Mamori.Signals;
 
@@ -15,48 +16,95 @@ namespace Mamori.Signals;
 internal sealed class InsertCommand<T> : IDisposable where T : class
 {
     private readonly DbCommand _command;
-    private readonly Column[] _columns;
-
-    private sealed record Column(DbParameter Parameter, Func<T, object?> Value, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter);
+    private readonly (DbParameter Parameter, Func<T, object?> Value, ValueConverter? Converter)[] _columns;
 
     /// <param name="suffix">SQL after the VALUES list, e.g. an ON CONFLICT clause.</param>
     public InsertCommand(MamoriDb db, DbTransaction transaction, string suffix, params (string Property, Func<T, object?> Value)[] columns)
+        : this(db, transaction.Connection!, suffix, [.. columns.Select(c => (Property(db, c.Property), c.Value))])
     {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        Transaction = transaction;
+    }
+
+    private InsertCommand(MamoriDb db, DbConnection connection, string suffix, IReadOnlyList<(IProperty Property, Func<T, object?> Value)> columns)
+    {
+        var entity = Entity(db);
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        _command = transaction.Connection!.CreateCommand();
-        _command.Transaction = transaction;
-        _columns = new Column[columns.Length];
-        var names = new string[columns.Length];
-        var placeholders = new string[columns.Length];
-        for (var i = 0; i < columns.Length; i++)
+        _command = connection.CreateCommand();
+        _columns = new (DbParameter, Func<T, object?>, ValueConverter?)[columns.Count];
+        var names = new string[columns.Count];
+        var placeholders = new string[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
         {
-            var property = entity.FindProperty(columns[i].Property) ?? throw new InvalidOperationException($"{typeof(T).Name}.{columns[i].Property} is not mapped.");
+            var (property, value) = columns[i];
             var mapping = (RelationalTypeMapping)property.GetTypeMapping();
             names[i] = sql.DelimitIdentifier(property.GetColumnName(table)!);
             placeholders[i] = sql.GenerateParameterName("p" + i);
             var parameter = mapping.CreateParameter(_command, placeholders[i], null, nullable: true);
             _command.Parameters.Add(parameter);
-            _columns[i] = new Column(parameter, columns[i].Value, mapping.Converter);
+            _columns[i] = (parameter, value, mapping.Converter);
         }
         _command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) " +
             $"VALUES ({string.Join(", ", placeholders)}) {suffix}";
-        _command.Prepare();
+    }
+
+    /// <summary>
+    /// Every mapped column of the entity (owned types in the same table included) read by reflection, leaving out integer
+    /// keys the database assigns: for generating data that reads back exactly as Mamori stores it, not for the hot path.
+    /// Join a transaction (<see cref="Transaction"/>) before the first row.
+    /// </summary>
+    public static InsertCommand<T> ForAllColumns(MamoriDb db, DbConnection connection)
+    {
+        var entity = Entity(db);
+        var columns = new List<(IProperty, Func<T, object?>)>();
+        foreach (var property in entity.GetProperties().Where(p => p.PropertyInfo is not null && !AssignedByDatabase(p)))
+        {
+            var info = property.PropertyInfo!;
+            columns.Add((property, row => info.GetValue(row)));
+        }
+        foreach (var navigation in entity.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && !n.IsCollection))
+        {
+            var owner = navigation.PropertyInfo ?? throw new InvalidOperationException($"{navigation.Name} has no property.");
+            foreach (var property in navigation.TargetEntityType.GetProperties().Where(p => !p.IsPrimaryKey() && p.PropertyInfo is not null))
+            {
+                var info = property.PropertyInfo!;
+                columns.Add((property, row => owner.GetValue(row) is { } owned ? info.GetValue(owned) : null));
+            }
+        }
+        return new InsertCommand<T>(db, connection, "", columns);
+    }
+
+    /// <summary>The transaction the rows go into; the statement is prepared for it.</summary>
+    public DbTransaction Transaction
+    {
+        set
+        {
+            _command.Transaction = value;
+            _command.Prepare();
+        }
     }
 
     /// <summary>Inserts one row; returns the rows affected (0 when an ON CONFLICT clause skipped it).</summary>
     public int Execute(T row)
     {
-        foreach (var column in _columns)
+        foreach (var (parameter, get, converter) in _columns)
         {
-            var value = column.Value(row);
-            if (value is not null && column.Converter is { } converter)
+            var value = get(row);
+            if (value is not null && converter is not null)
                 value = converter.ConvertToProvider(value);
-            column.Parameter.Value = value ?? DBNull.Value;
+            parameter.Value = value ?? DBNull.Value;
         }
         return _command.ExecuteNonQuery();
     }
 
     public void Dispose() => _command.Dispose();
+
+    private static IEntityType Entity(MamoriDb db) =>
+        db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+
+    private static IProperty Property(MamoriDb db, string name) =>
+        Entity(db).FindProperty(name) ?? throw new InvalidOperationException($"{typeof(T).Name}.{name} is not mapped.");
+
+    private static bool AssignedByDatabase(IProperty property) =>
+        property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && property.ClrType == typeof(long);
 }
