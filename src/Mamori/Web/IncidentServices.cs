@@ -11,6 +11,7 @@ public static class IncidentServices
         services.AddSingleton(sp => Settings(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<JapaneseCalendar>();
         services.AddScoped<IncidentRegister>();
+        services.AddScoped<Dashboard.IDashboardTile, Dashboard.IncidentsTile>();
         return services;
     }
 

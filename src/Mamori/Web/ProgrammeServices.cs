@@ -17,9 +17,7 @@ public static class ProgrammeServices
         services.AddMamoriLedger();
         services.AddMamoriStatistics();
         services.AddMamoriTraining();
-        // The console home's tiles; other capabilities add theirs the same way (IDashboardTile).
-        services.AddScoped<IDashboardTile, IncidentsTile>();
-        services.AddScoped<IDashboardTile, ConsentTile>();
+        // The console home's tiles; each capability registers its own beside its services (IDashboardTile).
         services.AddScoped<IDashboardTile, RetentionTile>();
         services.AddScoped<IDashboardTile, TrainingTile>();
         services.AddScoped<IDashboardTile, LedgerTile>();

@@ -18,6 +18,7 @@ public static class ConsentServices
         services.AddSingleton<ConsentReceipts>();
         services.AddSingleton<ConsentScript>();
         services.AddScoped<ConsentLedger>();
+        services.AddScoped<Dashboard.IDashboardTile, Dashboard.ConsentTile>();
 
         // Recording a choice is public: each client address may do it a few times a minute; reading pages is free.
         services.AddRateLimiter(o => o.AddPolicy(RateLimits.Consent, http => HttpMethods.IsPost(http.Request.Method)
