@@ -16,6 +16,7 @@ public static class ServeCommand
         var command = new Command("serve", "Run the service.") { urls, dataDir, database, policy, demo };
         command.SetAction(async (result, ct) =>
         {
+            var defaults = new ServeOptions();
             var options = new ServeOptions
             {
                 Urls = result.GetValue(urls)!,
@@ -26,17 +27,21 @@ public static class ServeCommand
                 AdminPassword = Environment.GetEnvironmentVariable("MAMORI_ADMIN_PASSWORD"),
                 MasterKey = Environment.GetEnvironmentVariable("MAMORI_MASTER_KEY"),
                 Signals = Mamori.Signals.SignalSettings.FromEnvironment(),
-                TrustedProxies = (Environment.GetEnvironmentVariable("MAMORI_TRUSTED_PROXIES") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                SignInAttemptsPerMinute = Limit("MAMORI_SIGN_IN_ATTEMPTS_PER_MINUTE", new ServeOptions().SignInAttemptsPerMinute),
-                ConsentPostsPerMinute = Limit("MAMORI_CONSENT_POSTS_PER_MINUTE", new ServeOptions().ConsentPostsPerMinute),
-                SignalBatchesPerMinute = Limit("MAMORI_SIGNAL_BATCHES_PER_MINUTE", new ServeOptions().SignalBatchesPerMinute),
-                PublicFormPostsPerMinute = Limit("MAMORI_FORM_POSTS_PER_MINUTE", new ServeOptions().PublicFormPostsPerMinute),
-                SiteOrigins = (Environment.GetEnvironmentVariable("MAMORI_SITE_ORIGINS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                TrustedProxies = List("MAMORI_TRUSTED_PROXIES"),
+                SignInAttemptsPerMinute = Limit("MAMORI_SIGN_IN_ATTEMPTS_PER_MINUTE", defaults.SignInAttemptsPerMinute),
+                ConsentPostsPerMinute = Limit("MAMORI_CONSENT_POSTS_PER_MINUTE", defaults.ConsentPostsPerMinute),
+                SignalBatchesPerMinute = Limit("MAMORI_SIGNAL_BATCHES_PER_MINUTE", defaults.SignalBatchesPerMinute),
+                PublicFormPostsPerMinute = Limit("MAMORI_FORM_POSTS_PER_MINUTE", defaults.PublicFormPostsPerMinute),
+                SiteOrigins = List("MAMORI_SITE_ORIGINS"),
             };
             return await RunAsync(options, Console.Out, Console.Error, ct);
         });
         return command;
     }
+
+    /// <summary>A comma-separated list from the environment; empty when unset.</summary>
+    private static string[] List(string variable) =>
+        (Environment.GetEnvironmentVariable(variable) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>A per-minute rate limit from the environment (load tests raise them); the default when unset.</summary>
     private static int Limit(string variable, int fallback) =>
