@@ -5,6 +5,7 @@
 #                                 when a ratio falls below its floor (for CI: ratios only, absolute figures are noise)
 #   bench/run.sh --scale full     1,000,000 persons, 10,000,000 signals (generated once, then reused from the cache)
 #   bench/run.sh --scale N        N persons, 10·N signals
+#   bench/run.sh --quick --only http   the HTTP loads alone (for work on the endpoints; no regression check)
 #
 # Options passed on: --regenerate (rebuild the cached data set), --cache DIR (default: $MAMORI_BENCH_CACHE or
 # ~/.cache/mamori-bench). Needs wrk (apt-get install -y wrk).

@@ -38,19 +38,21 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="MamoriDb"/> for the chosen provider.</summary>
+    /// <summary>Registers <see cref="MamoriDb"/> for the chosen provider. Contexts are pooled: building a context's
+    /// options and internal services for every request was a fifth of an API read's CPU (docs/performance.md), and the
+    /// contexts hold no state of their own that a reset would miss.</summary>
     public static IServiceCollection AddMamoriStorage(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteMamoriDb>(o => KeepValuesOutOfLogs(o.UseSqlite(settings.ConnectionString)
+                services.AddDbContextPool<SqliteMamoriDb>(o => KeepValuesOutOfLogs(o.UseSqlite(settings.ConnectionString)
                     .AddInterceptors(new SqlitePragmas())));
                 services.AddScoped<MamoriDb>(sp => sp.GetRequiredService<SqliteMamoriDb>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresMamoriDb>(o => KeepValuesOutOfLogs(o.UseNpgsql(settings.ConnectionString)));
+                services.AddDbContextPool<PostgresMamoriDb>(o => KeepValuesOutOfLogs(o.UseNpgsql(settings.ConnectionString)));
                 services.AddScoped<MamoriDb>(sp => sp.GetRequiredService<PostgresMamoriDb>());
                 break;
         }
@@ -85,9 +87,14 @@ public static class StorageServiceCollectionExtensions
 }
 
 /// <summary>WAL journal (readers never block the writer), a sane sync level, enforced foreign keys, and
-/// secure_delete so a shredded key's bytes do not linger in free pages.</summary>
+/// secure_delete so a shredded key's bytes do not linger in free pages. The settings belong to SQLite's connection
+/// handle, which the pool keeps open and hands out again, so they are applied once per handle rather than on every
+/// open (EF Core opens and closes the pooled connection around each query; the pragmas were 12 % of a read's CPU).</summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Applied = new();
+    private static readonly object Done = new();
+
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData) =>
         Apply(connection);
 
@@ -99,8 +106,13 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static void Apply(System.Data.Common.DbConnection connection)
     {
+        // The handle outlives this SqliteConnection object; a handle the pool closes is collected with its entry.
+        var handle = ((SqliteConnection)connection).Handle!;
+        if (Applied.TryGetValue(handle, out _))
+            return;
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA secure_delete=ON;";
         command.ExecuteNonQuery();
+        Applied.AddOrUpdate(handle, Done);
     }
 }

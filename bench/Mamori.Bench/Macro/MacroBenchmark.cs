@@ -65,6 +65,18 @@ public static class MacroBenchmark
 
         var rows = new List<Row>();
         var failures = new List<string>();
+        // --only http: the data set and the HTTP loads alone, for working on the endpoints (no regression check).
+        var httpOnly = Value(args, "--only") == "http";
+        if (httpOnly)
+        {
+            var data = await DataSet.EnsureAsync(cache, scale, args.Contains("--regenerate"), log);
+            await using var only = MamoriServices.Open(data);
+            await only.InitialiseAsync();
+            var figures = await HttpAsync(only.Services, data, settings, results, log);
+            await log.WriteLineAsync($"consent read ÷ bare {figures.ConsentRatio:F3} (CPU {figures.ConsentCpuRatio:F3}, {figures.ConsentCpu:F0} µs); " +
+                $"decision ÷ bare {figures.DecisionRatio:F3} (CPU {figures.DecisionCpuRatio:F3}, {figures.DecisionCpu:F0} µs)");
+            return 0;
+        }
 
         // 1. Decisions: BenchmarkDotNet in this process (the allow path of DecisionBenchmarks).
         var (ns, allocated) = Decisions(quick, results);

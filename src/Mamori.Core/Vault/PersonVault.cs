@@ -364,7 +364,7 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
     /// <summary>The decision for a use of a person's categories, as the decision API answers it.</summary>
     public async Task<Decision> DecideAsync(Guid personId, string purpose, IReadOnlyCollection<string> categories, string actor, CancellationToken ct = default)
     {
-        var person = await FindAsync(personId, ct);
+        var person = Found(await DecisionFactsAsync(personId, ct));
         var state = StateOf(person, await consents.DecisionFlagsAsync(ConsentSubject.Person(person.Id), ct));
         // Written consent and §8 grounds are recorded per item: a category counts as covered when every stored
         // item of it is.
@@ -382,13 +382,33 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
         var query = db.Set<Person>().Include(p => p.Items).AsQueryable();
         if (!tracked)
             query = query.AsNoTracking();
-        var person = await query.SingleOrDefaultAsync(p => p.Id == personId, ct);
+        return Found(await query.SingleOrDefaultAsync(p => p.Id == personId, ct));
+    }
+
+    private static Person Found(Person? person)
+    {
         if (person is null)
             throw new MamoriException("person.not_found", "No such person.", 404);
         if (person.ErasedAt is not null)
             throw new MamoriException("person.erased", "This person was erased; their data can no longer be read.", 410);
         return person;
     }
+
+    /// <summary>The person with only what a decision reads: kind, suspensions, and each item's category and grounds.
+    /// Not the ciphertexts (a file item can be megabytes) nor the rest of the provenance: loading whole items was
+    /// half of a decision request's CPU (docs/performance.md).</summary>
+    private Task<Person?> DecisionFactsAsync(Guid personId, CancellationToken ct) =>
+        db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new Person
+            {
+                Id = p.Id, Kind = p.Kind, UseSuspended = p.UseSuspended, ProvisionSuspended = p.ProvisionSuspended, ErasedAt = p.ErasedAt,
+                Items = p.Items.Select(i => new PersonItem
+                {
+                    Category = i.Category,
+                    Provenance = new Provenance { SensitiveGround = i.Provenance.SensitiveGround, WrittenConsent = i.Provenance.WrittenConsent },
+                }).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
 
     /// <summary>The person's request flags (suspensions) with the facts of this use; also for other readers of a person's data.</summary>
     internal static SubjectState StateOf(Person person, SubjectFlags context) => new()

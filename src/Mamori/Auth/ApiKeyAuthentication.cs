@@ -9,9 +9,11 @@ namespace Mamori.Host.Auth;
 
 public sealed class ApiKeyAuthenticationOptions : AuthenticationSchemeOptions;
 
-/// <summary><c>Authorization: Bearer mk_…</c>. Failures answer with a problem document, never a redirect.</summary>
+/// <summary><c>Authorization: Bearer mk_…</c>. Failures answer with a problem document, never a redirect. A key
+/// verified recently is answered from <see cref="ApiKeyCache"/> without touching the database; only a miss resolves
+/// <see cref="ApiKeys"/> (and with it a database context).</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<ApiKeyAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys keys)
+    IOptionsMonitor<ApiKeyAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache cache)
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -19,7 +21,9 @@ public sealed class ApiKeyAuthenticationHandler(
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.NoResult();
-        var key = await keys.VerifyAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var presented = header["Bearer ".Length..].Trim();
+        var key = cache.Find(presented)
+            ?? await Context.RequestServices.GetRequiredService<ApiKeys>().VerifyAsync(presented, Context.RequestAborted);
         if (key is null)
             return AuthenticateResult.Fail("Invalid API key.");
         var identity = new ClaimsIdentity(

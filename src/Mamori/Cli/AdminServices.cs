@@ -23,6 +23,7 @@ public static class AdminServices
         services.AddScoped<AuditVerifier>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<ApiKeys>();
+        services.AddSingleton<ApiKeyCache>();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

@@ -35,10 +35,12 @@ public static class MamoriApp
         services.AddMamoriDataProtection();
         services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<AuditWriter>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditSearch>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<ApiKeys>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<PolicyVersions>();
         services.AddSingleton<PolicyArchive>();
         services.AddMamoriVault(options.DataDirectory, options.MasterKey, policy);

@@ -1,6 +1,7 @@
 using Mamori.Audit;
 using Mamori.Staff;
 using Mamori.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mamori.Tests.Audit;
 
@@ -25,6 +26,37 @@ public abstract class AuditTrailTests<THost>(THost host) where THost : MamoriHos
         var entries = await host.AuditEntriesAsync();
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
         Assert.Equal(writers * each, entries.Count(e => e.Action == "test.concurrent"));
+    }
+
+    [Fact]
+    public async Task Grouped_appends_and_appends_that_carry_a_change_interleave_on_one_chain()
+    {
+        // Entries with nothing else to store go to the group-commit writer; creating a key stores the key and its
+        // entry in the caller's own transaction. Both take the same chain lock.
+        var before = (await host.VerifyAuditAsync()).Count;
+        const int writers = 12, each = 5;
+        var keyIds = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < each; i++)
+            {
+                if (w % 3 == 0)
+                    keyIds.Add((await host.WithServiceAsync(sp => sp.GetRequiredService<ApiKeys>()
+                        .CreateAsync($"mixed {w}-{i}", Roles.Auditor, AuditActors.System))).Key.Id);
+                else
+                    await host.AppendAuditAsync(new(AuditActors.System, "test.grouped", AuditOutcomes.Success, Target: $"writer:{w}"));
+            }
+        })));
+
+        var verification = await host.VerifyAuditAsync();
+        Assert.True(verification.Intact, verification.Break?.Message);
+        Assert.Equal(before + (writers * each), verification.Count);
+        var entries = await host.AuditEntriesAsync();
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
+        Assert.Equal((writers - (writers / 3)) * each, entries.Count(e => e.Action == "test.grouped"));
+        Assert.Equal(writers / 3 * each, keyIds.Count);
+        var keyTargets = entries.Where(e => e.Action == AuditActions.ApiKeyCreated).Select(e => e.Target).ToHashSet();
+        Assert.All(keyIds, id => Assert.Contains(AuditActors.ApiKey(id), keyTargets));
     }
 
     [Fact]
