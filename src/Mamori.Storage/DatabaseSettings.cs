@@ -49,7 +49,15 @@ public static class StorageServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 services.AddDbContextPool<SqliteMamoriDb>(o => KeepValuesOutOfLogs(o.UseSqlite(settings.ConnectionString)
                     .AddInterceptors(new SqlitePragmas())));
-                services.AddScoped<MamoriDb>(sp => sp.GetRequiredService<SqliteMamoriDb>());
+                services.AddScoped<MamoriDb>(sp =>
+                {
+                    // One connection for the scope (a request): EF Core would otherwise take one from Microsoft.Data.Sqlite's
+                    // pool and give it back around every query, re-registering its SQL functions each time, and the pool's
+                    // lock was contended under load (ADR-014). The context's reset on leaving the scope closes it.
+                    var db = sp.GetRequiredService<SqliteMamoriDb>();
+                    db.Database.OpenConnection();
+                    return db;
+                });
                 break;
             case DatabaseProvider.Postgres:
                 services.AddDbContextPool<PostgresMamoriDb>(o => KeepValuesOutOfLogs(o.UseNpgsql(settings.ConnectionString)));

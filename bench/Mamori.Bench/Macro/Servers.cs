@@ -40,11 +40,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return new ServerProcess(Process.Start(start)!, url);
     }
 
-    /// <summary>This assembly's <c>bare</c> mode: Kestrel with a constant JSON document, nothing else.</summary>
-    public static ServerProcess StartBare(int port)
+    /// <summary>This assembly's <c>bare</c> mode: Kestrel with a constant JSON document, and one raw read of the data
+    /// set's database (<see cref="BareEndpoint"/>).</summary>
+    public static ServerProcess StartBare(int port, string dataDirectory)
     {
         var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet", [typeof(BareEndpoint).Assembly.Location, "bare", "--urls", url])
+        var database = Path.Combine(dataDirectory, Mamori.Storage.DatabaseSettings.SqliteFileName);
+        var start = new ProcessStartInfo("dotnet", [typeof(BareEndpoint).Assembly.Location, "bare", "--urls", url, "--sqlite", database])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };

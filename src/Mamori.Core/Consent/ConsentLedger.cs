@@ -103,8 +103,22 @@ public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCata
             : throw new MamoriException(ConsentCodes.PersonIdInvalid, "A person's id is a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).");
 
     /// <summary>Every choice the subject has made, oldest first.</summary>
-    public Task<List<ConsentRecord>> HistoryAsync(ConsentSubject subject, CancellationToken ct = default) =>
-        Records.AsNoTracking().Where(r => r.SubjectKind == subject.Kind && r.SubjectId == subject.Id).OrderBy(r => r.Id).ToListAsync(ct);
+    public async Task<List<ConsentRecord>> HistoryAsync(ConsentSubject subject, CancellationToken ct = default)
+    {
+        var history = new List<ConsentRecord>();
+        await foreach (var record in History.For(db)(db, subject.Kind, subject.Id).WithCancellation(ct))
+            history.Add(record);
+        return history;
+    }
+
+    // Compiled once: the consent read and every decision run these, and translating the LINQ each time was a large
+    // part of their cost (docs/performance.md).
+    private static readonly CompiledQueryPerModel<Func<MamoriDb, ConsentSubjectKind, string, IAsyncEnumerable<ConsentRecord>>> History = new(() =>
+        EF.CompileAsyncQuery(IQueryable<ConsentRecord> (MamoriDb db, ConsentSubjectKind kind, string id) =>
+            db.Set<ConsentRecord>().AsNoTracking().Where(r => r.SubjectKind == kind && r.SubjectId == id).OrderBy(r => r.Id)));
+
+    private static readonly CompiledQueryPerModel<Func<MamoriDb, Guid, CancellationToken, Task<bool>>> PersonExists = new(() =>
+        EF.CompileAsyncQuery((MamoriDb db, Guid id, CancellationToken ct) => db.Set<Vault.Person>().Any(p => p.Id == id && p.ErasedAt == null)));
 
     /// <summary>The choice in force per category (latest record, else the default) and whether to ask again.</summary>
     public async Task<ConsentState> CurrentAsync(ConsentSubject subject, CancellationToken ct = default) =>
@@ -207,8 +221,7 @@ public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCata
     }
 
     /// <summary>Erased persons are gone: no choice is recorded or shown for them.</summary>
-    private Task<bool> PersonExistsAsync(Guid id, CancellationToken ct) =>
-        db.Set<Vault.Person>().AnyAsync(p => p.Id == id && p.ErasedAt == null, ct);
+    private Task<bool> PersonExistsAsync(Guid id, CancellationToken ct) => PersonExists.For(db)(db, id, ct);
 
     private async Task<ConsentState> StateAsync(ConsentSubject subject, Dictionary<string, ConsentRecord> latest, CancellationToken ct)
     {

@@ -397,18 +397,21 @@ public sealed class PersonVault(MamoriDb db, KeyVault keys, BlindIndex lookups, 
     /// <summary>The person with only what a decision reads: kind, suspensions, and each item's category and grounds.
     /// Not the ciphertexts (a file item can be megabytes) nor the rest of the provenance: loading whole items was
     /// half of a decision request's CPU (docs/performance.md).</summary>
-    private Task<Person?> DecisionFactsAsync(Guid personId, CancellationToken ct) =>
-        db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new Person
-            {
-                Id = p.Id, Kind = p.Kind, UseSuspended = p.UseSuspended, ProvisionSuspended = p.ProvisionSuspended, ErasedAt = p.ErasedAt,
-                Items = p.Items.Select(i => new PersonItem
+    private Task<Person?> DecisionFactsAsync(Guid personId, CancellationToken ct) => DecisionFacts.For(db)(db, personId, ct);
+
+    private static readonly CompiledQueryPerModel<Func<MamoriDb, Guid, CancellationToken, Task<Person?>>> DecisionFacts = new(() =>
+        EF.CompileAsyncQuery((MamoriDb db, Guid personId, CancellationToken ct) =>
+            db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
+                .Select(p => new Person
                 {
-                    Category = i.Category,
-                    Provenance = new Provenance { SensitiveGround = i.Provenance.SensitiveGround, WrittenConsent = i.Provenance.WrittenConsent },
-                }).ToList(),
-            })
-            .SingleOrDefaultAsync(ct);
+                    Id = p.Id, Kind = p.Kind, UseSuspended = p.UseSuspended, ProvisionSuspended = p.ProvisionSuspended, ErasedAt = p.ErasedAt,
+                    Items = p.Items.Select(i => new PersonItem
+                    {
+                        Category = i.Category,
+                        Provenance = new Provenance { SensitiveGround = i.Provenance.SensitiveGround, WrittenConsent = i.Provenance.WrittenConsent },
+                    }).ToList(),
+                })
+                .SingleOrDefault()));
 
     /// <summary>The person's request flags (suspensions) with the facts of this use; also for other readers of a person's data.</summary>
     internal static SubjectState StateOf(Person person, SubjectFlags context) => new()

@@ -1,12 +1,11 @@
 using System.Data.Common;
-using Mamori.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Mamori.Signals;
+namespace Mamori.Data;
 
 /// <summary>
 /// A prepared INSERT of one entity's row, written by ADO.NET below EF Core (no change tracking on the hot path) but
@@ -50,8 +49,8 @@ internal sealed class InsertCommand<T> : IDisposable where T : class
 
     /// <summary>
     /// Every mapped column of the entity (owned types in the same table included) read by reflection, leaving out integer
-    /// keys the database assigns: for generating data that reads back exactly as Mamori stores it, not for the hot path.
-    /// Join a transaction (<see cref="Transaction"/>) before the first row.
+    /// keys the database assigns: rows read back exactly as EF Core would have stored them. Join a transaction
+    /// (<see cref="Transaction"/>) before the first row.
     /// </summary>
     public static InsertCommand<T> ForAllColumns(MamoriDb db, DbConnection connection)
     {
