@@ -170,10 +170,27 @@ public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCata
     /// identifiers count as tracking-limited until their opt-in consent is given.</summary>
     public async Task<SubjectFlags> DecisionFlagsAsync(ConsentSubject subject, CancellationToken ct = default)
     {
-        var state = await CurrentAsync(subject, ct);
-        return (state.Allows(ConsentCatalog.Location) ? SubjectFlags.LocationConsent : SubjectFlags.None)
-            | (state.Allows(ConsentCatalog.AdIdentifiers) ? SubjectFlags.None : SubjectFlags.LimitAdTracking);
+        // Every decision asks this: read the two categories it needs, newest first, not the whole history.
+        var latest = new Dictionary<string, bool>(2, StringComparer.Ordinal);
+        await foreach (var row in DecisionChoices.For(db)(db, subject.Kind, subject.Id).WithCancellation(ct))
+            latest.TryAdd(row.Category, row.Given);
+        return (Allows(ConsentCatalog.Location) ? SubjectFlags.LocationConsent : SubjectFlags.None)
+            | (Allows(ConsentCatalog.AdIdentifiers) ? SubjectFlags.None : SubjectFlags.LimitAdTracking);
+
+        // As ConsentState.Allows: the latest choice, else the category's default; a category the subject cannot choose is not given.
+        bool Allows(string id) => catalog.Find(id) is { } category && (!subject.IsDevice || category.ForDevices)
+            && (latest.TryGetValue(id, out var given) ? given : category.GivenByDefault);
     }
+
+    private sealed record Choice(string Category, bool Given);
+
+    private static readonly CompiledQueryPerModel<Func<MamoriDb, ConsentSubjectKind, string, IAsyncEnumerable<Choice>>> DecisionChoices = new(() =>
+        EF.CompileAsyncQuery(IQueryable<Choice> (MamoriDb db, ConsentSubjectKind kind, string id) =>
+            db.Set<ConsentRecord>().AsNoTracking()
+                .Where(r => r.SubjectKind == kind && r.SubjectId == id
+                    && (r.Category == ConsentCatalog.Location || r.Category == ConsentCatalog.AdIdentifiers))
+                .OrderByDescending(r => r.Id)
+                .Select(r => new Choice(r.Category, r.Given))));
 
     /// <summary>Appends the choices to the audit trail (as codes such as <c>analytics.refused</c>) and commits them with it.</summary>
     private Task AuditAsync(string action, string actor, ConsentSubject subject, Guid receiptId, IEnumerable<ConsentRecord> rows,

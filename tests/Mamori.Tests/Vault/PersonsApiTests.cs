@@ -164,6 +164,13 @@ public abstract class PersonsApiTests<THost>(THost host) where THost : MamoriHos
         Assert.True((await Decide("agency.information_delivery", "device.location")).Allowed);
         Assert.True((await Decide("agency.ad_delivery", "device.ad_id")).Allowed);
         Assert.Contains("ad_id.purpose_not_allowed", (await Decide("agency.usage_analysis", "device.ad_id")).Reasons);
+
+        // The latest choice counts: withdrawing location closes it again and leaves the ad identifiers open.
+        var withdrawn = await host.CreateClient().PostAsJsonAsync("/api/v1/consents",
+            new { deviceId = device, choices = new Dictionary<string, bool> { ["location"] = false }, method = "app" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, withdrawn.StatusCode);
+        Assert.Contains("location.no_consent", (await Decide("agency.information_delivery", "device.location")).Reasons);
+        Assert.True((await Decide("agency.ad_delivery", "device.ad_id")).Allowed);
     }
 
     [Fact]
