@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Mamori.Audit;
 using Mamori.Consent;
 using Mamori.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mamori.Bench.Macro;
@@ -38,30 +37,53 @@ public static class Probes
         return 0;
     }
 
-    /// <summary><c>probe consent-read DATADIR</c>: the consent read's use cases, CPU per read, with EF Core opening the
-    /// connection for each query (as Mamori does) and with the connection opened once for the scope.</summary>
+    /// <summary><c>probe consent-read DATADIR</c>: the consent read's and the decision's use cases in this process, one
+    /// at a time, with the bytes allocated and the CPU spent per step (scope and connection; resolving the subject; the
+    /// history; the state; a decision), to say where a request's cost goes without HTTP around it.</summary>
     public static async Task<int> ConsentReadAsync(string[] args)
     {
         await using var services = MamoriServices.Open(args[0]);
-        var persons = await PersonWorkloads.PersonsWithConsentsAsync(services.Services, 200);
-        for (var round = 0; round < 4; round++)
+        var persons = await PersonWorkloads.PersonsWithConsentsAsync(services.Services, 500);
+        string[] steps = ["scope + context (+ SQLite connection)", "resolve subject (person exists?)", "history", "state from history", "decision flags (consent)", "audit append (alone)", "decision (PersonVault.DecideAsync)"];
+        for (var round = 0; round < 3; round++)
         {
-            foreach (var openOnce in new[] { false, true })
+            var bytes = new long[steps.Length];
+            var cpu = new TimeSpan[steps.Length];
+            foreach (var person in persons)
             {
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                foreach (var person in persons)
+                var step = 0;
+                long allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var used = Process.GetCurrentProcess().TotalProcessorTime;
+                void Next()
                 {
-                    await using var scope = services.Services.CreateAsyncScope();
-                    if (openOnce)
-                        await scope.ServiceProvider.GetRequiredService<MamoriDb>().Database.OpenConnectionAsync();
-                    var ledger = scope.ServiceProvider.GetRequiredService<ConsentLedger>();
-                    var subject = await ledger.ResolveAsync(person.ToString(), null);
-                    var history = await ledger.HistoryAsync(subject);
-                    await ledger.CurrentFromHistoryAsync(subject, history);
+                    var nowAllocated = GC.GetTotalAllocatedBytes(precise: true);
+                    var nowUsed = Process.GetCurrentProcess().TotalProcessorTime;
+                    bytes[step] += nowAllocated - allocated;
+                    cpu[step] += nowUsed - used;
+                    (allocated, used, step) = (nowAllocated, nowUsed, step + 1);
                 }
-                var perRead = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / persons.Count;
-                Console.WriteLine($"round {round}, connection {(openOnce ? "opened once per scope" : "opened per query")}: {perRead:F0} µs CPU per read");
+                await using var scope = services.Services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<MamoriDb>();
+                Next();
+                var ledger = scope.ServiceProvider.GetRequiredService<ConsentLedger>();
+                var subject = await ledger.ResolveAsync(person.ToString(), null);
+                Next();
+                var history = await ledger.HistoryAsync(subject);
+                Next();
+                await ledger.CurrentFromHistoryAsync(subject, history);
+                Next();
+                await ledger.DecisionFlagsAsync(subject);
+                Next();
+                await scope.ServiceProvider.GetRequiredService<AuditTrail>().AppendAsync(
+                    new AuditEvent(AuditActors.CommandLine("probe"), AuditActions.Decision, AuditOutcomes.Allowed, PersonId: person));
+                Next();
+                await scope.ServiceProvider.GetRequiredService<Vault.PersonVault>().DecideAsync(person, "agency.quote_application",
+                    ["contact.name", "contact.birthdate", "insurance.policy"], AuditActors.CommandLine("probe"));
+                Next();
             }
+            Console.WriteLine($"round {round}, {persons.Count} persons:");
+            for (var i = 0; i < steps.Length; i++)
+                Console.WriteLine($"  {steps[i],-40} {bytes[i] / persons.Count / 1024.0,6:F1} KB  {cpu[i].TotalMicroseconds / persons.Count,6:F0} µs CPU");
         }
         return 0;
     }
