@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -25,34 +26,58 @@ internal sealed class InsertCommand<T> : IDisposable where T : class
     }
 
     private InsertCommand(MamoriDb db, DbConnection connection, string suffix, IReadOnlyList<(IProperty Property, Func<T, object?> Value)> columns)
+        : this(connection, Shape.Of(db, suffix, columns))
     {
-        var entity = Entity(db);
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
+    }
+
+    private InsertCommand(DbConnection connection, Shape shape)
+    {
         _command = connection.CreateCommand();
-        _columns = new (DbParameter, Func<T, object?>, ValueConverter?)[columns.Count];
-        var names = new string[columns.Count];
-        var placeholders = new string[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
+        _command.CommandText = shape.Sql;
+        _columns = new (DbParameter, Func<T, object?>, ValueConverter?)[shape.Columns.Length];
+        for (var i = 0; i < _columns.Length; i++)
         {
-            var (property, value) = columns[i];
-            var mapping = (RelationalTypeMapping)property.GetTypeMapping();
-            names[i] = sql.DelimitIdentifier(property.GetColumnName(table)!);
-            placeholders[i] = sql.GenerateParameterName("p" + i);
-            var parameter = mapping.CreateParameter(_command, placeholders[i], null, nullable: true);
+            var (mapping, placeholder, value) = shape.Columns[i];
+            var parameter = mapping.CreateParameter(_command, placeholder, null, nullable: true);
             _command.Parameters.Add(parameter);
             _columns[i] = (parameter, value, mapping.Converter);
         }
-        _command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) " +
-            $"VALUES ({string.Join(", ", placeholders)}) {suffix}";
     }
+
+    /// <summary>The statement and, per column, its type mapping, parameter name and how to read the value.</summary>
+    private sealed record Shape(string Sql, (RelationalTypeMapping Mapping, string Placeholder, Func<T, object?> Value)[] Columns)
+    {
+        public static Shape Of(MamoriDb db, string suffix, IReadOnlyList<(IProperty Property, Func<T, object?> Value)> columns)
+        {
+            var entity = Entity(db);
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var shaped = new (RelationalTypeMapping, string, Func<T, object?>)[columns.Count];
+            var names = new string[columns.Count];
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var (property, value) = columns[i];
+                names[i] = sql.DelimitIdentifier(property.GetColumnName(table)!);
+                shaped[i] = ((RelationalTypeMapping)property.GetTypeMapping(), sql.GenerateParameterName("p" + i), value);
+            }
+            return new Shape($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) " +
+                $"VALUES ({string.Join(", ", shaped.Select(c => c.Item2))}) {suffix}", shaped);
+        }
+    }
+
+    // The model does not change while a process runs: the all-columns statement is worked out once per model (the
+    // audit writer builds one per commit).
+    private static readonly ConcurrentDictionary<IModel, Shape> AllColumns = new();
 
     /// <summary>
     /// Every mapped column of the entity (owned types in the same table included) read by reflection, leaving out integer
     /// keys the database assigns: rows read back exactly as EF Core would have stored them. Join a transaction
     /// (<see cref="Transaction"/>) before the first row.
     /// </summary>
-    public static InsertCommand<T> ForAllColumns(MamoriDb db, DbConnection connection)
+    public static InsertCommand<T> ForAllColumns(MamoriDb db, DbConnection connection) =>
+        new(connection, AllColumns.GetOrAdd(db.Model, _ => Shape.Of(db, "", AllColumnsOf(db))));
+
+    private static List<(IProperty, Func<T, object?>)> AllColumnsOf(MamoriDb db)
     {
         var entity = Entity(db);
         var columns = new List<(IProperty, Func<T, object?>)>();
@@ -70,7 +95,7 @@ internal sealed class InsertCommand<T> : IDisposable where T : class
                 columns.Add((property, row => owner.GetValue(row) is { } owned ? info.GetValue(owned) : null));
             }
         }
-        return new InsertCommand<T>(db, connection, "", columns);
+        return columns;
     }
 
     /// <summary>The transaction the rows go into; the statement is prepared for it.</summary>
