@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Mamori.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -15,13 +14,9 @@ namespace Mamori.Audit;
 /// </summary>
 public sealed class AuditWriter : IAsyncDisposable
 {
-    // Enough to share a commit among all requests in flight; small enough that one commit stays short.
-    private const int MaxEntriesPerCommit = 500;
-
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _clock;
-    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(4_096) { SingleReader = true });
-    private readonly Task _loop;
+    private readonly GroupCommit<Pending> _groups;
 
     private sealed record Pending(AuditEntry Entry, TaskCompletionSource Stored);
 
@@ -29,7 +24,8 @@ public sealed class AuditWriter : IAsyncDisposable
     {
         _scopes = scopes;
         _clock = clock;
-        _loop = Task.Run(RunAsync);
+        // Up to 500 entries a commit: enough to share one among all requests in flight, few enough to keep it short.
+        _groups = new GroupCommit<Pending>(capacity: 4_096, maxWeight: 500, weight: _ => 1, CommitGroupAsync);
     }
 
     /// <summary>Chains and stores the entry in the next commit; completes once it is durable. Once queued the entry
@@ -37,39 +33,28 @@ public sealed class AuditWriter : IAsyncDisposable
     public async Task AppendAsync(AuditEntry entry, CancellationToken ct = default)
     {
         var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        await _queue.Writer.WriteAsync(pending, ct);
+        await _groups.EnqueueAsync(pending, ct);
         await pending.Stored.Task;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop;
-    }
+    public ValueTask DisposeAsync() => _groups.DisposeAsync();
 
-    private async Task RunAsync()
+    private async Task CommitGroupAsync(List<Pending> group)
     {
-        var group = new List<Pending>();
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
-            while (group.Count < MaxEntriesPerCommit && _queue.Reader.TryRead(out var next))
-                group.Add(next);
-            try
-            {
-                await CommitAsync(group);
-                group.ForEach(p => p.Stored.TrySetResult());
-            }
-            catch when (group.Count > 1)
-            {
-                // One entry's failure must not fail the others': store each alone, each caller gets its own outcome.
-                foreach (var pending in group)
-                    await CommitAloneAsync(pending);
-            }
-            catch (Exception e)
-            {
-                group[0].Stored.TrySetException(e);
-            }
-            group.Clear();
+            await CommitAsync(group);
+            group.ForEach(p => p.Stored.TrySetResult());
+        }
+        catch when (group.Count > 1)
+        {
+            // One entry's failure must not fail the others': store each alone, each caller gets its own outcome.
+            foreach (var pending in group)
+                await CommitAloneAsync(pending);
+        }
+        catch (Exception e)
+        {
+            group[0].Stored.TrySetException(e);
         }
     }
 

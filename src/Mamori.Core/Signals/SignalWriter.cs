@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Threading.Channels;
 using Mamori.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -29,9 +28,7 @@ public sealed class SignalWriter : IAsyncDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _clock;
     private readonly ILogger<SignalWriter> _log;
-    private readonly SignalWriterOptions _options;
-    private readonly Channel<Pending> _queue;
-    private readonly Task _loop;
+    private readonly GroupCommit<Pending> _groups;
 
     private sealed record Pending(SignalBatch Batch, IReadOnlyList<Signal> Rows, TaskCompletionSource<bool> Stored);
 
@@ -40,9 +37,8 @@ public sealed class SignalWriter : IAsyncDisposable
         _scopes = scopes;
         _clock = clock;
         _log = log;
-        _options = options ?? new SignalWriterOptions();
-        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(_options.MaxWaitingBatches) { SingleReader = true });
-        _loop = Task.Run(RunAsync);
+        options ??= new SignalWriterOptions();
+        _groups = new GroupCommit<Pending>(options.MaxWaitingBatches, options.MaxRowsPerCommit, p => p.Rows.Count, CommitGroupAsync);
     }
 
     /// <summary>
@@ -52,43 +48,28 @@ public sealed class SignalWriter : IAsyncDisposable
     public async Task<bool> WriteAsync(SignalBatch batch, IReadOnlyList<Signal> rows, CancellationToken ct = default)
     {
         var pending = new Pending(batch, rows, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
-        await _queue.Writer.WriteAsync(pending, ct);
+        await _groups.EnqueueAsync(pending, ct);
         // Once queued the batch is written even if the caller gives up: a retry is answered from the stored result.
         return await pending.Stored.Task;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop;
-    }
+    public ValueTask DisposeAsync() => _groups.DisposeAsync();
 
-    private async Task RunAsync()
+    private async Task CommitGroupAsync(List<Pending> group)
     {
-        var group = new List<Pending>();
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
-            var rows = 0;
-            while (rows < _options.MaxRowsPerCommit && _queue.Reader.TryRead(out var next))
-            {
-                group.Add(next);
-                rows += next.Rows.Count;
-            }
-            try
-            {
-                var stored = await CommitAsync(group);
-                for (var i = 0; i < group.Count; i++)
-                    group[i].Stored.TrySetResult(stored[i]);
-            }
-            catch (Exception e)
-            {
-                // The callers get a stable problem and retry; the cause goes to the log only.
-                _log.LogError(e, "A commit of {Batches} signal batches failed.", group.Count);
-                foreach (var pending in group)
-                    pending.Stored.TrySetException(new MamoriException(SignalCodes.StoreUnavailable,
-                        "The signals could not be stored just now; send the same batch again later.", 503));
-            }
-            group.Clear();
+            var stored = await CommitAsync(group);
+            for (var i = 0; i < group.Count; i++)
+                group[i].Stored.TrySetResult(stored[i]);
+        }
+        catch (Exception e)
+        {
+            // The callers get a stable problem and retry; the cause goes to the log only.
+            _log.LogError(e, "A commit of {Batches} signal batches failed.", group.Count);
+            foreach (var pending in group)
+                pending.Stored.TrySetException(new MamoriException(SignalCodes.StoreUnavailable,
+                    "The signals could not be stored just now; send the same batch again later.", 503));
         }
     }
 
