@@ -97,6 +97,7 @@ public static class Ui
         { "console.key_create", ("キーを作成", "Create key") },
         { "console.key_revoke", ("失効させる", "Revoke") },
         { "console.key_shown_once", ("このキーは一度だけ表示されます。安全な場所に保管してください。", "This key is shown only once. Store it somewhere safe.") },
+        { "console.key_revocation_delay", ("失効はこのサーバーでは直ちに、他のサーバー（複数台構成）では30秒以内に有効になります。", "A revocation takes effect on this server at once, and on other servers (several nodes) within 30 seconds.") },
         { "console.none", ("ありません。", "None.") },
         { "console.audit", ("監査証跡", "Audit trail") },
         { "console.audit_verify", ("チェーンを検証", "Verify the chain") },

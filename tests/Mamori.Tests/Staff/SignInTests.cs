@@ -127,6 +127,8 @@ public abstract class SignInTests<THost>(THost host) where THost : MamoriHost
         // The listing shows the prefix only; the secret is never shown again.
         var listing = await console.GetStringAsync("/console/keys", Ct);
         Assert.DoesNotContain(key, listing, StringComparison.Ordinal);
+        // The officer is told how soon a revocation binds other nodes (ADR-014).
+        Assert.Contains("30秒以内", listing, StringComparison.Ordinal);
 
         var id = System.Text.RegularExpressions.Regex.Match(listing, "name=\"Id\" value=\"([0-9a-f-]+)\"").Groups[1].Value;
         await Forms.PostAsync(console, "/console/keys", new() { ["Id"] = id }, action: "/console/keys?handler=Revoke");
