@@ -49,11 +49,19 @@ public static class StorageServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 services.AddDbContextPool<SqliteMamoriDb>(o => KeepValuesOutOfLogs(o.UseSqlite(settings.ConnectionString)
                     .AddInterceptors(new SqlitePragmas())));
+                var directory = Path.GetDirectoryName(new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource)!;
+                var directoryMade = false;
                 services.AddScoped<MamoriDb>(sp =>
                 {
                     // One connection for the scope (a request): EF Core would otherwise take one from Microsoft.Data.Sqlite's
                     // pool and give it back around every query, re-registering its SQL functions each time, and the pool's
-                    // lock was contended under load (ADR-014). The context's reset on leaving the scope closes it.
+                    // lock was contended under load (ADR-014). The context's reset on leaving the scope closes it. Opening
+                    // creates the file, so a new data directory must exist first (commands such as `keys create` make one).
+                    if (!directoryMade)
+                    {
+                        Directory.CreateDirectory(directory);
+                        directoryMade = true;
+                    }
                     var db = sp.GetRequiredService<SqliteMamoriDb>();
                     db.Database.OpenConnection();
                     return db;

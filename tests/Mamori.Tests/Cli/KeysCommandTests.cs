@@ -23,6 +23,23 @@ public abstract class KeysCommandTests<THost>(THost host) where THost : MamoriHo
     }
 
     [Fact]
+    public async Task Keys_create_into_a_data_directory_that_does_not_exist_yet_makes_it()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "mamori-new-" + Guid.NewGuid().ToString("N"), "data");
+        try
+        {
+            var result = await MamoriProcess.RunAsync(["keys", "create", "--name", "first", "--role", "system", "--data-dir", directory]);
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.StartsWith("mk_", result.Stdout.Trim(), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(directory, "mamori.db")));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(directory)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Keys_create_refuses_an_unknown_role_with_its_code()
     {
         var result = await MamoriProcess.RunAsync(["keys", "create", "--name", "x", "--role", "superuser", .. Target]);
