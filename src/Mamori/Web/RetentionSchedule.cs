@@ -31,11 +31,18 @@ public sealed partial class RetentionSchedule(IServiceScopeFactory scopes, Curre
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var now = clock.GetUtcNow();
-            await Task.Delay(NextRun(now) - now, clock, stoppingToken);
-            await RunOnceAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var now = clock.GetUtcNow();
+                await Task.Delay(NextRun(now) - now, clock, stoppingToken);
+                await RunOnceAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down, not failing: without this the host logged every stop as a faulted background service.
         }
     }
 
