@@ -1,6 +1,4 @@
 using System.Globalization;
-using Mamori.Audit;
-using Mamori.Data;
 using Mamori.Staff;
 using Mamori.Vault;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,9 +32,8 @@ public sealed class ConsoleRequestsTests(BrowserHost host) : IClassFixture<Brows
         }));
         var user = "officer-" + tag;
         await host.CreateStaffAsync(user, Roles.PrivacyOfficer);
-        string actor;
-        await using (var scope = host.Services.CreateAsyncScope())
-            actor = AuditActors.Staff(scope.ServiceProvider.GetRequiredService<MamoriDb>().StaffUsers.Single(u => u.UserName == user).Id);
+        // The page names staff by their display name (CreateStaffAsync gives the user name), not by their id.
+        var actor = user;
         var today = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(9)).Date;
         var todayText = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var dueText = today.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -107,6 +104,9 @@ public sealed class ConsoleRequestsTests(BrowserHost host) : IClassFixture<Brows
         await page.Locator("#find-candidates").ClickAsync();
         var candidate = page.Locator($"li[data-candidate='{id}']");
         await Assertions.Expect(candidate).ToBeVisibleAsync();
+        // In the page's words: the kind and what matched, not internal ids.
+        await Assertions.Expect(candidate).ToContainTextAsync("お客様");
+        await Assertions.Expect(candidate).ToContainTextAsync("氏名と生年月日");
         await Assertions.Expect(page.Locator($"li[data-candidate='{namesake}']")).ToHaveCountAsync(0);
         await candidate.GetByRole(AriaRole.Button, new() { Name = "この方に特定" }).ClickAsync();
         await Assertions.Expect(page.Locator("#matched-person")).ToHaveTextAsync(id.ToString());
@@ -160,6 +160,7 @@ public sealed class ConsoleRequestsTests(BrowserHost host) : IClassFixture<Brows
         Assert.Equal(["received", "verified", "fulfilled", "answered"],
             await history.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.to)"));
         await Assertions.Expect(history.Nth(3)).ToContainTextAsync("回答済み — " + actor);
+        await Assertions.Expect(page.Locator("#history")).Not.ToContainTextAsync("staff:");
 
         // The letter to print is a PDF the signed-in officer can download from the case.
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#package-pdf").ClickAsync());

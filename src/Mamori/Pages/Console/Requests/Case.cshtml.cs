@@ -19,7 +19,7 @@ namespace Mamori.Host.Pages.Console.Requests;
 [RequirePermission(Permission.ManageRequests)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class CaseModel(RequestCases cases, CurrentPolicy policy, TimeProvider clock) : PageModel
+public sealed class CaseModel(RequestCases cases, StaffAccounts staff, CurrentPolicy policy, TimeProvider clock) : PageModel
 {
     /// <summary>The policy's largest document (10 MB in the agency's) plus room for the rest of the form.</summary>
     public const int MaxRequestBytes = 32 * 1024 * 1024;
@@ -27,6 +27,8 @@ public sealed class CaseModel(RequestCases cases, CurrentPolicy policy, TimeProv
     public string Lang { get; private set; } = "ja";
     public RequestDetail Detail { get; private set; } = null!;
     public IReadOnlyList<PersonMatch>? Candidates { get; private set; }
+    /// <summary>Display names of the staff who acted on the case (checks, steps), by actor.</summary>
+    public IReadOnlyDictionary<string, string> StaffNames { get; private set; } = new Dictionary<string, string>();
     public AnswerIssued? Issued { get; private set; }
     public PageError? Error { get; private set; }
     public string? Notice { get; private set; }
@@ -112,6 +114,7 @@ public sealed class CaseModel(RequestCases cases, CurrentPolicy policy, TimeProv
         try
         {
             Detail = await cases.GetAsync(id, User.AuditActor(), ct);
+            StaffNames = await staff.NamesOfAsync(Detail.Case.Checks.Select(c => c.CheckedBy).Concat(Detail.Case.Transitions.Select(t => t.Actor)), ct);
             if (candidates)
                 Candidates = await cases.CandidatesAsync(id, User.AuditActor(), ct);
             return Page();
@@ -139,4 +142,12 @@ public sealed class CaseModel(RequestCases cases, CurrentPolicy policy, TimeProv
             .FirstOrDefault(d => d.Id == id)?.Label.In(Lang) ?? id;
 
     public string CategoryLabel(string id) => Policy.DataCategories.FirstOrDefault(c => c.Id == id)?.Label.In(Lang) ?? id;
+
+    public string KindLabel(string id) => Policy.SubjectKinds.FirstOrDefault(k => k.Id == id)?.Label.In(Lang) ?? id;
+
+    /// <summary>What a candidate matched on (a blind index's kind), in words.</summary>
+    public string MatchLabel(string matchedBy) => Ui.T(Lang, "requests.matched_by." + matchedBy);
+
+    /// <summary>Who acted: a staff member's name, else the actor as recorded (a key, the system).</summary>
+    public string ActorLabel(string? actor) => actor is null ? "—" : StaffNames.GetValueOrDefault(actor, actor);
 }
