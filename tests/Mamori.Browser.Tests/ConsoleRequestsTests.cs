@@ -133,13 +133,15 @@ public sealed class ConsoleRequestsTests(BrowserHost host) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("#verify")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#find-candidates")).ToHaveCountAsync(0);
 
-        // A disclosure carries the fee: it cannot be carried out until the money order is recorded.
+        // A disclosure carries the fee: the page says so, and carrying it out is refused until the money order is recorded.
+        await Assertions.Expect(page.Locator("#fee-first")).ToHaveTextAsync("手数料の受領を記録してから対応できます。");
         await page.Locator("#fulfil").ClickAsync();
         await Assertions.Expect(page.Locator("#page-error")).ToHaveAttributeAsync("data-code", "request.fee_unpaid");
         await Assertions.Expect(page.Locator("#status-heading")).ToHaveTextAsync("状況：本人確認済み");
         await page.Locator("#record-fee").ClickAsync();
         await Assertions.Expect(page.Locator("#fee")).ToHaveAttributeAsync("data-fee-received", "true");
         await Assertions.Expect(page.Locator("#fee")).ToContainTextAsync("1,000円 受領");
+        await Assertions.Expect(page.Locator("#fee-first")).ToHaveCountAsync(0);
 
         // Carry it out, then answer by letter to the application's address.
         await page.Locator("#fulfil").ClickAsync();
