@@ -1,7 +1,6 @@
 using Mamori.Staff;
 using Mamori.Vault;
 using Microsoft.Playwright;
-using OtpNet;
 
 namespace Mamori.Browser.Tests;
 
@@ -31,14 +30,7 @@ public sealed class ConsolePersonsTests(BrowserHost host) : IClassFixture<Browse
         var cspViolations = 0;
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) cspViolations++; };
 
-        // Sign in: password, then the authenticator enrolled from the shown key.
-        await page.GotoAsync(host.BaseUrl + "/console");
-        await page.GetByLabel("ユーザー名").FillAsync("operator-" + tag);
-        await page.GetByLabel("パスワード").FillAsync(BrowserHost.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        var secret = (await page.Locator("#totp-secret").TextContentAsync())!.Trim();
-        await page.GetByLabel("確認コード（6桁）").FillAsync(new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "確認" }).ClickAsync();
+        await host.SignInAsync(page, "operator-" + tag);
 
         // Find by the name in kana (written in hiragana, without the space) and the birthdate.
         await page.Locator("#nav-persons").ClickAsync();

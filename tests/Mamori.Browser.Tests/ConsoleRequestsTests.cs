@@ -3,7 +3,6 @@ using Mamori.Staff;
 using Mamori.Vault;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OtpNet;
 
 namespace Mamori.Browser.Tests;
 
@@ -43,14 +42,7 @@ public sealed class ConsoleRequestsTests(BrowserHost host) : IClassFixture<Brows
         var cspViolations = 0;
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) cspViolations++; };
 
-        // Sign in: password, then the authenticator enrolled from the shown key.
-        await page.GotoAsync(host.BaseUrl + "/console");
-        await page.GetByLabel("ユーザー名").FillAsync(user);
-        await page.GetByLabel("パスワード").FillAsync(BrowserHost.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        var secret = (await page.Locator("#totp-secret").TextContentAsync())!.Trim();
-        await page.GetByLabel("確認コード（6桁）").FillAsync(new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "確認" }).ClickAsync();
+        await host.SignInAsync(page, user);
 
         // The requests page from the console's navigation: nothing open yet; the form is dated today.
         await page.Locator("#nav-requests").ClickAsync();
