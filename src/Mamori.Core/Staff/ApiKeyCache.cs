@@ -5,8 +5,8 @@ namespace Mamori.Staff;
 /// <summary>
 /// Keys verified recently, so an API call does not query the key table each time (that query was 18 % of a consent
 /// read's CPU). An entry is keyed by the key's prefix and the SHA-256 of the presented secret, never the secret, and
-/// lives <see cref="Lifetime"/>. Revoking on this node evicts at once; a revocation made elsewhere (another node, the
-/// command line) takes effect here within <see cref="Lifetime"/> (ADR-014). Only successes are kept, so a key just
+/// lives <see cref="Lifetime"/>. Revoking on this node evicts at once; a revocation made on another node (or written to
+/// the database by any other process) takes effect here within <see cref="Lifetime"/> (ADR-014). Only successes are kept, so a key just
 /// created works at once and a wrong secret always reaches the database.
 /// </summary>
 public sealed class ApiKeyCache(TimeProvider clock)

@@ -19,7 +19,7 @@ public abstract class ApiKeyCacheTests<THost>(THost host) where THost : MamoriHo
         var api = host.CreateApiClient(key);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/whoami", Ct)).StatusCode);
 
-        // Another node (or `mamori keys revoke`) has a cache of its own: this node's entry is not evicted.
+        // Another node has a cache of its own: revoking there does not evict this node's entry.
         await host.WithServiceAsync(async sp =>
         {
             var db = sp.GetRequiredService<MamoriDb>();
