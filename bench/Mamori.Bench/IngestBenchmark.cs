@@ -175,7 +175,7 @@ public static class IngestBenchmark
         }
         var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
-        scope.ServiceProvider.GetRequiredService<MamoriDb>().MigrateAsync().GetAwaiter().GetResult();
+        scope.ServiceProvider.GetRequiredService<MamoriDb>().Database.Migrate();
         return provider;
     }
 

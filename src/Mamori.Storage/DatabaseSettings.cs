@@ -89,17 +89,6 @@ public static class StorageServiceCollectionExtensions
             RelationalEventId.NonQueryOperationFailed,
             RelationalEventId.ExecuteDeleteFailed,
             RelationalEventId.ExecuteUpdateFailed));
-
-    /// <summary>Creates the database if needed and applies every pending migration.</summary>
-    public static async Task MigrateAsync(this MamoriDb db, CancellationToken ct = default)
-    {
-        if (db.Database.IsSqlite())
-        {
-            var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        }
-        await db.Database.MigrateAsync(ct);
-    }
 }
 
 /// <summary>WAL journal (readers never block the writer), a sane sync level, enforced foreign keys, and

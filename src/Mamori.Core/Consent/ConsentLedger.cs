@@ -178,7 +178,7 @@ public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCata
             | (Allows(ConsentCatalog.AdIdentifiers) ? SubjectFlags.None : SubjectFlags.LimitAdTracking);
 
         // As ConsentState.Allows: the latest choice, else the category's default; a category the subject cannot choose is not given.
-        bool Allows(string id) => catalog.Find(id) is { } category && (!subject.IsDevice || category.ForDevices)
+        bool Allows(string id) => catalog.Find(id) is { } category && Choosable(category, subject)
             && (latest.TryGetValue(id, out var given) ? given : category.GivenByDefault);
     }
 
@@ -243,7 +243,7 @@ public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCata
     private async Task<ConsentState> StateAsync(ConsentSubject subject, Dictionary<string, ConsentRecord> latest, CancellationToken ct)
     {
         var choices = catalog.All
-            .Where(c => !subject.IsDevice || c.ForDevices)
+            .Where(c => Choosable(c, subject))
             .Select(c => latest.TryGetValue(c.Id, out var record) ? new CurrentChoice(c, record.Given, record) : new CurrentChoice(c, c.GivenByDefault, null))
             .ToList();
         return new ConsentState(subject, choices, await NeedsReconsentAsync(latest.Values, ct));
@@ -258,6 +258,9 @@ public sealed class ConsentLedger(MamoriDb db, CurrentPolicy policy, ConsentCata
         var stored = await db.PolicyVersions.AsNoTracking().Where(v => hashes.Contains(v.ContentHash)).ToListAsync(ct);
         return stored.Count < hashes.Count || !stored.All(reconsent.StillValid);
     }
+
+    /// <summary>A device, until it is linked to a person, chooses only the categories made for devices.</summary>
+    private static bool Choosable(ConsentCategory category, ConsentSubject subject) => !subject.IsDevice || category.ForDevices;
 
     private static Dictionary<string, ConsentRecord> Latest(IEnumerable<ConsentRecord> history) =>
         history.GroupBy(r => r.Category, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!, StringComparer.Ordinal);

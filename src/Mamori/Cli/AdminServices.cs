@@ -1,5 +1,6 @@
 using Mamori.Audit;
 using Mamori.Data;
+using Microsoft.EntityFrameworkCore;
 using Mamori.Staff;
 using Mamori.Storage;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,7 +28,7 @@ public static class AdminServices
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MamoriDb>().MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<MamoriDb>().Database.MigrateAsync(ct);
         return provider;
     }
 }

@@ -17,7 +17,7 @@ public static class Startup
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<MamoriDb>();
-        await db.MigrateAsync(ct);
+        await db.Database.MigrateAsync(ct);
 
         // A database restored from an older backup may hold keys of persons erased since: destroy them again.
         await sp.GetRequiredService<Vault.Crypto.KeyVault>().ReapplyShreddingAsync(ct);

@@ -141,9 +141,8 @@ public sealed class CaseModel(RequestCases cases, StaffAccounts staff, CurrentPo
         Policy.Requests.Documents.Concat(Policy.Requests.AppointedAgentDocuments).Concat(Policy.Requests.LegalAgentDocuments)
             .FirstOrDefault(d => d.Id == id)?.Label.In(Lang) ?? id;
 
-    public string CategoryLabel(string id) => Policy.DataCategories.FirstOrDefault(c => c.Id == id)?.Label.In(Lang) ?? id;
-
-    public string KindLabel(string id) => Policy.SubjectKinds.FirstOrDefault(k => k.Id == id)?.Label.In(Lang) ?? id;
+    /// <summary>The policy's words for categories and subject kinds, in the page's language.</summary>
+    public PersonLabels Labels => new(Policy, Lang);
 
     /// <summary>What a candidate matched on (a blind index's kind), in words.</summary>
     public string MatchLabel(string matchedBy) => Ui.T(Lang, "requests.matched_by." + matchedBy);
