@@ -31,7 +31,7 @@ public sealed class ConsoleRequestsTests(BrowserHost host) : IClassFixture<Brows
         }));
         var user = "officer-" + tag;
         await host.CreateStaffAsync(user, Roles.PrivacyOfficer);
-        // The page names staff by their display name (CreateStaffAsync gives the user name), not by their id.
+        // The page names staff by their user name, not by their id.
         var actor = user;
         var today = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(9)).Date;
         var todayText = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -139,15 +139,15 @@ public sealed class StaffAccounts(MamoriDb db, IPasswordHasher<StaffUser> hasher
     public Task RecordSignOutAsync(Guid userId, CancellationToken ct = default) =>
         audit.AppendAsync(new(AuditActors.Staff(userId), AuditActions.StaffSignOut, AuditOutcomes.Success), ct);
 
-    /// <summary>Staff members' display names for the <c>staff:{id}</c> actors among <paramref name="actors"/>, so pages
+    /// <summary>Staff members' user names for the <c>staff:{id}</c> actors among <paramref name="actors"/>, so pages
     /// can say who acted; other actors (keys, the system, the command line) are not in the result.</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesOfAsync(IEnumerable<string?> actors, CancellationToken ct = default)
     {
         var ids = actors.Select(StaffId).OfType<Guid>().Distinct().ToList();
         if (ids.Count == 0)
             return new Dictionary<string, string>();
-        var staff = await db.StaffUsers.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-        return staff.ToDictionary(u => AuditActors.Staff(u.Id), u => u.DisplayName, StringComparer.Ordinal);
+        var staff = await db.StaffUsers.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.UserName }).ToListAsync(ct);
+        return staff.ToDictionary(u => AuditActors.Staff(u.Id), u => u.UserName, StringComparer.Ordinal);
 
         static Guid? StaffId(string? actor) =>
             actor is not null && actor.StartsWith("staff:", StringComparison.Ordinal) && Guid.TryParseExact(actor["staff:".Length..], "D", out var id) ? id : null;

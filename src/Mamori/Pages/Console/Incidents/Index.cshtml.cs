@@ -1,25 +1,21 @@
 using System.Globalization;
 using Mamori.Compliance;
 using Mamori.Host.Auth;
-using Mamori.Host.Pages.Console.Persons;
 using Mamori.Host.Web;
 using Mamori.Incidents;
 using Mamori.Policy;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mamori.Host.Pages.Console.Incidents;
 
 /// <summary>The incidents with a countdown to each report deadline, and the form to record a new one.</summary>
 [RequirePermission(Permission.ManageIncidents)]
-public sealed class IndexModel(IncidentRegister register, CurrentPolicy policy, TimeProvider clock) : PageModel
+public sealed class IndexModel(IncidentRegister register, CurrentPolicy policy, TimeProvider clock) : ConsolePageModel
 {
-    public string Lang { get; private set; } = "ja";
     public DateOnly Today { get; private set; }
     public IReadOnlyList<IncidentView> Incidents { get; private set; } = [];
     public PolicyDocument Policy => policy.Document;
-    public PageError? Error { get; private set; }
     [BindProperty] public IncidentForm Form { get; set; } = new();
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -39,8 +35,7 @@ public sealed class IndexModel(IncidentRegister register, CurrentPolicy policy, 
         }
         catch (MamoriException e)
         {
-            Error = PageError.From(e);
-            Response.StatusCode = e.Status;
+            Fail(e);
             Incidents = await register.ListAsync(ct: ct);
             return Page();
         }

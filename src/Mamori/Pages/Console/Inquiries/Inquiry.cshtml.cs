@@ -1,22 +1,18 @@
 using Mamori.Compliance;
 using Mamori.Host.Auth;
-using Mamori.Host.Pages.Console.Persons;
 using Mamori.Host.Web;
 using Mamori.Inquiries;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mamori.Host.Pages.Console.Inquiries;
 
 /// <summary>One inquiry opened (audited): what the sender wrote, then the steps its state allows — assign, answer, close.</summary>
 [RequirePermission(Permission.ManageInquiries)]
-public sealed class InquiryModel(InquiryRegister desk) : PageModel
+public sealed class InquiryModel(InquiryRegister desk) : ConsolePageModel
 {
-    public string Lang { get; private set; } = "ja";
     public InquiryCase Case { get; private set; } = null!;
     public IReadOnlyList<InquiryHandler> Handlers { get; private set; } = [];
-    public PageError? Error { get; private set; }
     public string? Done { get; private set; }
 
     [BindProperty] public Guid? AssignTo { get; set; }
@@ -47,8 +43,7 @@ public sealed class InquiryModel(InquiryRegister desk) : PageModel
         }
         catch (MamoriException e) when (e.Status != StatusCodes.Status404NotFound)
         {
-            Error = PageError.From(e);
-            Response.StatusCode = e.Status;
+            Fail(e);
             return await ShowAsync(id, ct);
         }
         catch (MamoriException)

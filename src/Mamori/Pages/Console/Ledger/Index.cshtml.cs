@@ -1,22 +1,18 @@
 using Mamori.Compliance;
 using Mamori.Host.Auth;
-using Mamori.Host.Pages.Console.Persons;
 using Mamori.Host.Web;
 using Mamori.Ledger;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mamori.Host.Pages.Console.Ledger;
 
 /// <summary>The ledger of personal information with its exports, and the yearly review signed off by the privacy officer.</summary>
 [RequirePermission(Permission.ViewLedger)]
-public sealed class IndexModel(PersonalInformationLedger ledger) : PageModel
+public sealed class IndexModel(PersonalInformationLedger ledger) : ConsolePageModel
 {
-    public string Lang { get; private set; } = "ja";
     public LedgerSheet Sheet { get; private set; } = null!;
     public IReadOnlyList<LedgerReview> Reviews { get; private set; } = [];
-    public PageError? Error { get; private set; }
     public bool MayReview => User.Has(Permission.ManageProgramme);
     [BindProperty, PersonalData] public string? Comment { get; set; }
 
@@ -34,8 +30,7 @@ public sealed class IndexModel(PersonalInformationLedger ledger) : PageModel
         }
         catch (MamoriException e)
         {
-            Error = PageError.From(e);
-            Response.StatusCode = e.Status;
+            Fail(e);
             await LoadAsync(ct);
             return Page();
         }

@@ -1,24 +1,20 @@
 using Mamori.Host.Auth;
-using Mamori.Host.Pages.Console.Persons;
 using Mamori.Host.Web;
 using Mamori.Parties;
 using Mamori.Policy;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Party = Mamori.Parties.Party;
 
 namespace Mamori.Host.Pages.Console.Parties;
 
 /// <summary>The registry of parties (recipients, co-solicitors, insurers, contractors…), by kind, and the form to register one.</summary>
 [RequirePermission(Permission.ManageParties)]
-public sealed class IndexModel(PartyRegistry registry, CurrentPolicy policy) : PageModel
+public sealed class IndexModel(PartyRegistry registry, CurrentPolicy policy) : ConsolePageModel
 {
-    public string Lang { get; private set; } = "ja";
     public string? Kind { get; private set; }
     public IReadOnlyList<Party> Parties { get; private set; } = [];
     public PolicyDocument Policy => policy.Document;
-    public PageError? Error { get; private set; }
     [BindProperty] public PartyForm Form { get; set; } = new();
 
     public async Task OnGetAsync(string? kind, CancellationToken ct)
@@ -39,8 +35,7 @@ public sealed class IndexModel(PartyRegistry registry, CurrentPolicy policy) : P
         }
         catch (MamoriException e)
         {
-            Error = PageError.From(e);
-            Response.StatusCode = e.Status;
+            Fail(e);
             Parties = await registry.ListAsync(null, ct);
             return Page();
         }

@@ -1,12 +1,10 @@
 using System.Globalization;
 using Mamori.Host.Auth;
-using Mamori.Host.Pages.Console.Persons;
 using Mamori.Host.Web;
 using Mamori.Parties;
 using Mamori.Policy;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Party = Mamori.Parties.Party;
 
 namespace Mamori.Host.Pages.Console.Parties;
@@ -14,15 +12,13 @@ namespace Mamori.Host.Pages.Console.Parties;
 /// <summary>One party: its particulars and its country's regime, the change and end of the relationship, and for a
 /// contractor its evaluations and the form to record one.</summary>
 [RequirePermission(Permission.ManageParties)]
-public sealed class PartyModel(PartyRegistry registry, ContractorSupervision supervision, CurrentPolicy policy) : PageModel
+public sealed class PartyModel(PartyRegistry registry, ContractorSupervision supervision, CurrentPolicy policy) : ConsolePageModel
 {
-    public string Lang { get; private set; } = "ja";
     public Party Party { get; private set; } = new();
     public ContractorStatus? Supervision { get; private set; }
     public IReadOnlyList<ContractorEvaluation> Evaluations { get; private set; } = [];
     public LocalizedText? Regime => ForeignRegimes.For(policy.Document, Party.Country);
     public PolicyDocument Policy => policy.Document;
-    public PageError? Error { get; private set; }
     public bool Saved { get; private set; }
     [BindProperty] public PartyForm Form { get; set; } = new();
     [BindProperty] public EvaluationForm Evaluation { get; set; } = new();
@@ -59,8 +55,7 @@ public sealed class PartyModel(PartyRegistry registry, ContractorSupervision sup
         }
         catch (MamoriException e)
         {
-            Error = PageError.From(e);
-            Response.StatusCode = e.Status;
+            Fail(e);
             await LoadAsync(id, ct);
             return Page();
         }

@@ -4,7 +4,6 @@ using Mamori.Host.Web;
 using Mamori.Staff;
 using Mamori.Vault;
 using Mamori.Policy;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mamori.Host.Pages.Console.Persons;
 
@@ -13,12 +12,10 @@ namespace Mamori.Host.Pages.Console.Persons;
 /// browser history) and the answer names candidates by id and kind only; the values typed are not echoed back.
 /// </summary>
 [RequirePermission(Permission.ReadPersonalData)]
-public sealed class IndexModel(PersonVault vault, CurrentPolicy policy) : PageModel
+public sealed class IndexModel(PersonVault vault, CurrentPolicy policy) : ConsolePageModel
 {
-    public string Lang { get; private set; } = "ja";
     public PersonLabels Labels { get; private set; } = null!;
     public IReadOnlyList<PersonMatch>? Matches { get; private set; }
-    public PageError? Error { get; private set; }
 
     public void OnGet() => Prepare();
 
@@ -31,8 +28,7 @@ public sealed class IndexModel(PersonVault vault, CurrentPolicy policy) : PageMo
         }
         catch (MamoriException e)
         {
-            Error = PageError.From(e);
-            Response.StatusCode = e.Status;
+            Fail(e);
         }
     }
 

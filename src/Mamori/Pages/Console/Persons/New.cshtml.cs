@@ -4,20 +4,17 @@ using Mamori.Policy;
 using Mamori.Staff;
 using Mamori.Vault;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mamori.Host.Pages.Console.Persons;
 
 /// <summary>Records a new person with their first items and where they came from (<see cref="PersonVault.CreateAsync"/>).</summary>
 [RequirePermission(Permission.WritePersonalData)]
-public sealed class NewModel(PersonVault vault, CurrentPolicy policy) : PageModel
+public sealed class NewModel(PersonVault vault, CurrentPolicy policy) : ConsolePageModel
 {
     /// <summary>How many "other item" rows the form offers.</summary>
     public const int ExtraRows = 3;
 
-    public string Lang { get; private set; } = "ja";
     public PersonLabels Labels { get; private set; } = null!;
-    public PageError? Error { get; private set; }
     [BindProperty] public NewPersonForm Form { get; set; } = new();
 
     public void OnGet() => Prepare();
@@ -32,8 +29,7 @@ public sealed class NewModel(PersonVault vault, CurrentPolicy policy) : PageMode
         }
         catch (MamoriException e)
         {
-            Error = PageError.From(e);
-            Response.StatusCode = e.Status;
+            Fail(e);
             // The tag helpers show what was posted (ModelState) before the model: forget sensitive values in both.
             foreach (var index in Form.ForgetSensitiveValues(Labels))
                 ModelState.Remove($"{nameof(Form)}.{nameof(NewPersonForm.Extra)}[{index}].{nameof(ExtraItem.Value)}");

@@ -1,5 +1,4 @@
 using Mamori.Compliance;
-using Mamori.Data;
 using Mamori.Host.Auth;
 using Mamori.Host.Web;
 using Mamori.Policy;
@@ -7,8 +6,6 @@ using Mamori.Signals;
 using Mamori.Staff;
 using Mamori.Vault;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Host.Pages.Console.Persons;
 
@@ -20,12 +17,11 @@ namespace Mamori.Host.Pages.Console.Persons;
 [RequirePermission(Permission.ReadPersonalData)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class PersonModel(PersonVault vault, LinkedSignals linkedSignals, CurrentPolicy policy, MamoriDb db) : PageModel
+public sealed class PersonModel(PersonVault vault, LinkedSignals linkedSignals, StaffAccounts staff, CurrentPolicy policy) : ConsolePageModel
 {
     /// <summary>A file item at its largest plus room for the rest of the form.</summary>
     public const int MaxRequestBytes = PersonVault.MaxFileBytes + 64 * 1024;
 
-    public string Lang { get; private set; } = "ja";
     public PersonLabels Labels { get; private set; } = null!;
     public Guid Id { get; private set; }
     [BindProperty(SupportsGet = true), UncheckedInput] public string? Purpose { get; set; }
@@ -36,8 +32,6 @@ public sealed class PersonModel(PersonVault vault, LinkedSignals linkedSignals, 
     public const int SignalsShown = 50;
     /// <summary>Why the chosen purpose may not be used for this person at all.</summary>
     public PageError? Denied { get; private set; }
-    /// <summary>What went wrong with the last action (a missing person, a refused edit or upload).</summary>
-    public PageError? Error { get; private set; }
     public string? Notice { get; private set; }
     /// <summary>Who recorded each item, as staff user names where the recorder is staff.</summary>
     public IReadOnlyDictionary<string, string> Recorders { get; private set; } = new Dictionary<string, string>();
@@ -149,18 +143,7 @@ public sealed class PersonModel(PersonVault vault, LinkedSignals linkedSignals, 
             Denied = PageError.From(e);
             return;
         }
-        var staffIds = View.Items.Select(i => i.RecordedBy).Distinct()
-            .Select(a => a.StartsWith("staff:", StringComparison.Ordinal) && Guid.TryParse(a["staff:".Length..], out var g) ? g : (Guid?)null)
-            .OfType<Guid>().ToList();
-        Recorders = staffIds.Count == 0 ? new Dictionary<string, string>()
-            : await db.StaffUsers.AsNoTracking().Where(u => staffIds.Contains(u.Id))
-                .ToDictionaryAsync(u => "staff:" + u.Id, u => u.UserName, ct);
-    }
-
-    private void Fail(MamoriException e)
-    {
-        Error = PageError.From(e);
-        Response.StatusCode = e.Status;
+        Recorders = await staff.NamesOfAsync(View.Items.Select(i => i.RecordedBy), ct);
     }
 
     private static string Required(string? value, string name) =>

@@ -7,7 +7,6 @@ using Mamori.Requests;
 using Mamori.Staff;
 using Mamori.Vault;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mamori.Host.Pages.Console.Requests;
 
@@ -19,18 +18,16 @@ namespace Mamori.Host.Pages.Console.Requests;
 [RequirePermission(Permission.ManageRequests)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class CaseModel(RequestCases cases, StaffAccounts staff, CurrentPolicy policy, TimeProvider clock) : PageModel
+public sealed class CaseModel(RequestCases cases, StaffAccounts staff, CurrentPolicy policy, TimeProvider clock) : ConsolePageModel
 {
     /// <summary>The policy's largest document (10 MB in the agency's) plus room for the rest of the form.</summary>
     public const int MaxRequestBytes = 32 * 1024 * 1024;
 
-    public string Lang { get; private set; } = "ja";
     public RequestDetail Detail { get; private set; } = null!;
     public IReadOnlyList<PersonMatch>? Candidates { get; private set; }
-    /// <summary>Display names of the staff who acted on the case (checks, steps), by actor.</summary>
+    /// <summary>User names of the staff who acted on the case (checks, steps), by actor.</summary>
     public IReadOnlyDictionary<string, string> StaffNames { get; private set; } = new Dictionary<string, string>();
     public AnswerIssued? Issued { get; private set; }
-    public PageError? Error { get; private set; }
     public string? Notice { get; private set; }
     public PolicyDocument Policy => policy.Document;
     public bool MayDecide => User.Has(Permission.DecideRequests);
@@ -125,11 +122,6 @@ public sealed class CaseModel(RequestCases cases, StaffAccounts staff, CurrentPo
         }
     }
 
-    private void Fail(MamoriException e)
-    {
-        Error = PageError.From(e);
-        Response.StatusCode = e.Status;
-    }
 
     private void Prepare()
     {
@@ -147,6 +139,6 @@ public sealed class CaseModel(RequestCases cases, StaffAccounts staff, CurrentPo
     /// <summary>What a candidate matched on (a blind index's kind), in words.</summary>
     public string MatchLabel(string matchedBy) => Ui.T(Lang, "requests.matched_by." + matchedBy);
 
-    /// <summary>Who acted: a staff member's name, else the actor as recorded (a key, the system).</summary>
+    /// <summary>Who acted: a staff member's user name (as the person page shows recorders), else the actor as recorded.</summary>
     public string ActorLabel(string? actor) => actor is null ? "—" : StaffNames.GetValueOrDefault(actor, actor);
 }

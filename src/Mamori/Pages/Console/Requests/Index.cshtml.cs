@@ -1,27 +1,23 @@
 using System.Globalization;
 using Mamori.Compliance;
 using Mamori.Host.Auth;
-using Mamori.Host.Pages.Console.Persons;
 using Mamori.Host.Web;
 using Mamori.Incidents;
 using Mamori.Policy;
 using Mamori.Requests;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mamori.Host.Pages.Console.Requests;
 
 /// <summary>The queue of open requests, nearest deadline first with what is late marked, and the form to enter a
 /// request that came by post.</summary>
 [RequirePermission(Permission.ManageRequests)]
-public sealed class IndexModel(RequestCases cases, CurrentPolicy policy, TimeProvider clock) : PageModel
+public sealed class IndexModel(RequestCases cases, CurrentPolicy policy, TimeProvider clock) : ConsolePageModel
 {
-    public string Lang { get; private set; } = "ja";
     public IReadOnlyList<QueueEntry> Queue { get; private set; } = [];
     public bool ShowClosed { get; private set; }
     public PolicyDocument Policy => policy.Document;
-    public PageError? Error { get; private set; }
     [BindProperty] public MailRequestForm Form { get; set; } = new();
 
     public async Task OnGetAsync(bool closed, CancellationToken ct)
@@ -42,8 +38,7 @@ public sealed class IndexModel(RequestCases cases, CurrentPolicy policy, TimePro
         }
         catch (MamoriException e)
         {
-            Error = PageError.From(e);
-            Response.StatusCode = e.Status;
+            Fail(e);
             Queue = await cases.QueueAsync(ct: ct);
             return Page();
         }

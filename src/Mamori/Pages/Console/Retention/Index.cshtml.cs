@@ -1,27 +1,23 @@
 using Mamori.Compliance;
 using Mamori.Host.Auth;
-using Mamori.Host.Pages.Console.Persons;
 using Mamori.Host.Web;
 using Mamori.Policy;
 using Mamori.Retention;
 using Mamori.Staff;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mamori.Host.Pages.Console.Retention;
 
 /// <summary>Retention: the policy's rules, what a run now would dispose of, legal holds (set and release), running
 /// now, and the disposal records.</summary>
 [RequirePermission(Permission.ManageRetention)]
-public sealed class IndexModel(Disposals disposals, LegalHolds holds, CurrentPolicy policy) : PageModel
+public sealed class IndexModel(Disposals disposals, LegalHolds holds, CurrentPolicy policy) : ConsolePageModel
 {
-    public string Lang { get; private set; } = "ja";
     public PolicyDocument Policy => policy.Document;
     public IReadOnlyList<RetentionRule> Rules => disposals.Rules;
     public DisposalPlan? Plan { get; private set; }
     public IReadOnlyList<LegalHold> Holds { get; private set; } = [];
     public IReadOnlyList<DisposalRecord> Records { get; private set; } = [];
-    public PageError? Error { get; private set; }
     [BindProperty] public HoldForm Hold { get; set; } = new();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -50,8 +46,7 @@ public sealed class IndexModel(Disposals disposals, LegalHolds holds, CurrentPol
         }
         catch (MamoriException e)
         {
-            Error = PageError.From(e);
-            Response.StatusCode = e.Status;
+            Fail(e);
             await LoadAsync(ct);
             return Page();
         }

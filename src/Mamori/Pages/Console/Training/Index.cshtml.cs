@@ -1,23 +1,19 @@
 using System.Globalization;
 using Mamori.Compliance;
 using Mamori.Host.Auth;
-using Mamori.Host.Pages.Console.Persons;
 using Mamori.Host.Web;
 using Mamori.Staff;
 using Mamori.Training;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mamori.Host.Pages.Console.Training;
 
 /// <summary>People measures: who is overdue for training or a confidentiality pledge, and forms to record both.</summary>
 [RequirePermission(Permission.ManageProgramme)]
-public sealed class IndexModel(PeopleMeasures measures) : PageModel
+public sealed class IndexModel(PeopleMeasures measures) : ConsolePageModel
 {
-    public string Lang { get; private set; } = "ja";
     public IReadOnlyList<StaffStanding> Standing { get; private set; } = [];
     public IReadOnlyList<TrainingSession> Sessions { get; private set; } = [];
-    public PageError? Error { get; private set; }
     public DateOnly Today => measures.Today;
 
     [BindProperty, PersonalData] public string? Title { get; set; }
@@ -44,8 +40,7 @@ public sealed class IndexModel(PeopleMeasures measures) : PageModel
         }
         catch (MamoriException e)
         {
-            Error = PageError.From(e);
-            Response.StatusCode = e.Status;
+            Fail(e);
             await LoadAsync(ct);
             return Page();
         }
