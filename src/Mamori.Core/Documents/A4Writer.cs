@@ -5,7 +5,7 @@ namespace Mamori.Documents;
 
 /// <summary>
 /// Writes lines top to bottom on A4 pages of a PDF, adding a page when one is full. Japanese has no spaces to break
-/// at, so a line breaks at whichever character would overflow. Shared by the incident report and the request letters.
+/// at, so a line breaks at whichever character would overflow (TextWrap). Shared by the incident report and the request letters.
 /// </summary>
 public sealed class A4Writer(PdfDocument document, double margin = 56) : IDisposable
 {
@@ -24,7 +24,7 @@ public sealed class A4Writer(PdfDocument document, double margin = 56) : IDispos
         {
             if (_gfx is null)
                 NewPage();
-            foreach (var line in Wrap(source, font, _width - indent))
+            foreach (var line in TextWrap.Lines(_gfx!, source, font, _width - indent))
             {
                 if (_y + lineHeight > _bottom)
                     NewPage();
@@ -33,24 +33,6 @@ public sealed class A4Writer(PdfDocument document, double margin = 56) : IDispos
                 _y += lineHeight;
             }
         }
-    }
-
-    private IEnumerable<string> Wrap(string text, XFont font, double width)
-    {
-        var start = 0;
-        double used = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var w = _gfx!.MeasureString(text[i].ToString(), font).Width;
-            if (used + w > width && i > start)
-            {
-                yield return text[start..i];
-                start = i;
-                used = 0;
-            }
-            used += w;
-        }
-        yield return text[start..];
     }
 
     private void NewPage()

@@ -1,3 +1,4 @@
+using Mamori.Documents;
 using Mamori.Incidents;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -169,27 +170,8 @@ internal sealed class FormCanvas : IDisposable
         return _gfx;
     }
 
-    private IEnumerable<string> Wrap(string text, XFont font, double width)
-    {
-        var measure = Gfx;
-        foreach (var paragraph in text.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
-        {
-            var start = 0;
-            double used = 0;
-            for (var i = 0; i < paragraph.Length; i++)
-            {
-                var w = measure.MeasureString(paragraph[i].ToString(), font).Width;
-                if (used + w > width && i > start)
-                {
-                    yield return paragraph[start..i];
-                    start = i;
-                    used = 0;
-                }
-                used += w;
-            }
-            yield return paragraph[start..];
-        }
-    }
+    private IEnumerable<string> Wrap(string text, XFont font, double width) =>
+        text.Replace("\r", "", StringComparison.Ordinal).Split('\n').SelectMany(paragraph => TextWrap.Lines(Gfx, paragraph, font, width));
 
     public void Dispose() => _gfx?.Dispose();
 }
