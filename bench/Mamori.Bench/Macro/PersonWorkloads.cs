@@ -47,28 +47,25 @@ public static class PersonWorkloads
     /// <summary>Disclosure packages of the sample, one at a time, each in its own scope (as one request would be).</summary>
     public static async Task<(Latencies Latencies, double MeanBytes)> DisclosureAsync(IServiceProvider root, IReadOnlyList<Guid> sample, int warmUp)
     {
-        var times = new List<double>(sample.Count);
-        long bytes = 0;
-        var cpu = TimeSpan.Zero;
-        for (var i = 0; i < sample.Count; i++)
-        {
-            if (i == warmUp)
-                cpu = Cpu();
-            await using var scope = root.CreateAsyncScope();
-            var clock = Stopwatch.StartNew();
-            var size = await BuildDisclosureAsync(scope.ServiceProvider, sample[i]);
-            if (i < warmUp)
-                continue;
-            times.Add(clock.Elapsed.TotalMilliseconds);
-            bytes += size;
-        }
-        return (Latencies.Of(times, Cpu() - cpu), bytes / (double)times.Count);
+        var (latencies, bytes) = await EachAsync(root, sample, warmUp, async (services, person) => await BuildDisclosureAsync(services, person));
+        return (latencies, bytes / (double)latencies.Count);
     }
 
     /// <summary>Erases each person of the sample through the vault (crypto-shredding, items, blind indexes, linked signals, links).</summary>
-    public static async Task<Latencies> ErasureAsync(IServiceProvider root, IReadOnlyList<Guid> sample, int warmUp)
+    public static async Task<Latencies> ErasureAsync(IServiceProvider root, IReadOnlyList<Guid> sample, int warmUp) =>
+        (await EachAsync(root, sample, warmUp, async (services, person) =>
+        {
+            await services.GetRequiredService<PersonVault>().EraseAsync(person, "benchmark", Actor);
+            return 0;
+        })).Latencies;
+
+    /// <summary>Runs <paramref name="work"/> for each person in a scope of its own, timing all but the first
+    /// <paramref name="warmUp"/>; the sum of what the timed runs returned (e.g. bytes) comes back beside the times.</summary>
+    private static async Task<(Latencies Latencies, long Sum)> EachAsync(IServiceProvider root, IReadOnlyList<Guid> sample, int warmUp,
+        Func<IServiceProvider, Guid, Task<long>> work)
     {
         var times = new List<double>(sample.Count);
+        long sum = 0;
         var cpu = TimeSpan.Zero;
         for (var i = 0; i < sample.Count; i++)
         {
@@ -76,11 +73,13 @@ public static class PersonWorkloads
                 cpu = Cpu();
             await using var scope = root.CreateAsyncScope();
             var clock = Stopwatch.StartNew();
-            await scope.ServiceProvider.GetRequiredService<PersonVault>().EraseAsync(sample[i], "benchmark", Actor);
-            if (i >= warmUp)
-                times.Add(clock.Elapsed.TotalMilliseconds);
+            var result = await work(scope.ServiceProvider, sample[i]);
+            if (i < warmUp)
+                continue;
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            sum += result;
         }
-        return Latencies.Of(times, Cpu() - cpu);
+        return (Latencies.Of(times, Cpu() - cpu), sum);
     }
 
     /// <summary>Live persons with a linked device (their packages carry signals; their erasure deletes signals).</summary>
