@@ -4,6 +4,7 @@ using Mamori.Host.Auth;
 using Mamori.Policy;
 using Mamori.Requests;
 using Mamori.Staff;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mamori.Host.Api;
 
@@ -78,7 +79,7 @@ public static class RequestsApi
             .WithName("ListRequests").WithSummary("The queue: open requests, nearest deadline first, marked overdue, near_due or on_track.");
 
         requests.MapGet("/{id:guid}", async (Guid id, RequestCases cases, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-                TypedResults.Ok(Shape(await cases.GetAsync(id, user.AuditActor(), ct), clock)))
+                await CaseAsync(cases, id, user, clock, ct))
             .RequirePermission(Permission.ManageRequests)
             .WithName("GetRequest").WithSummary("A request with its application, checklist, documents, history and result.");
 
@@ -108,7 +109,7 @@ public static class RequestsApi
         requests.MapPost("/{id:guid}/match", async (Guid id, MatchRequest body, RequestCases cases, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 await cases.MatchAsync(id, body.PersonId ?? throw new MamoriException("request.field_missing", "'personId' is required."), user.AuditActor(), ct);
-                return TypedResults.Ok(Shape(await cases.GetAsync(id, user.AuditActor(), ct), clock));
+                return await CaseAsync(cases, id, user, clock, ct);
             })
             .RequirePermission(Permission.ManageRequests)
             .WithName("MatchRequestPerson").WithSummary("Name the person of the vault the request is about.");
@@ -117,7 +118,7 @@ public static class RequestsApi
                 ClaimsPrincipal user, CancellationToken ct) =>
             {
                 await cases.CheckAsync(id, documentId, body.Checked ?? true, user.AuditActor(), ct);
-                return TypedResults.Ok(Shape(await cases.GetAsync(id, user.AuditActor(), ct), clock));
+                return await CaseAsync(cases, id, user, clock, ct);
             })
             .RequirePermission(Permission.ManageRequests)
             .WithName("CheckRequestDocument").WithSummary("Tick (or untick) a document of the identity and agent checklist; who and when are recorded.");
@@ -125,7 +126,7 @@ public static class RequestsApi
         requests.MapPost("/{id:guid}/verification", async (Guid id, RequestCases cases, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 await cases.VerifyAsync(id, user.AuditActor(), ct);
-                return TypedResults.Ok(Shape(await cases.GetAsync(id, user.AuditActor(), ct), clock));
+                return await CaseAsync(cases, id, user, clock, ct);
             })
             .RequirePermission(Permission.ManageRequests)
             .WithName("VerifyRequest").WithSummary("Confirm the requester's identity (and agency): every checklist item ticked and the person matched.");
@@ -133,7 +134,7 @@ public static class RequestsApi
         requests.MapPost("/{id:guid}/fee", async (Guid id, RequestCases cases, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 await cases.RecordFeeAsync(id, user.AuditActor(), ct);
-                return TypedResults.Ok(Shape(await cases.GetAsync(id, user.AuditActor(), ct), clock));
+                return await CaseAsync(cases, id, user, clock, ct);
             })
             .RequirePermission(Permission.ManageRequests)
             .WithName("RecordRequestFee").WithSummary("Record the postal money order for the fee (purpose notice and disclosure).");
@@ -141,7 +142,7 @@ public static class RequestsApi
         requests.MapPost("/{id:guid}/fulfilment", async (Guid id, RequestCases cases, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 await cases.FulfilAsync(id, user.AuditActor(), ct);
-                return TypedResults.Ok(Shape(await cases.GetAsync(id, user.AuditActor(), ct), clock));
+                return await CaseAsync(cases, id, user, clock, ct);
             })
             .RequirePermission(Permission.DecideRequests)
             .WithName("FulfilRequest").WithSummary("Carry out a verified (and, where due, paid) request against the vault, signals, consents and records.");
@@ -154,7 +155,7 @@ public static class RequestsApi
         requests.MapPost("/{id:guid}/refusal", async (Guid id, RefusalRequest body, RequestCases cases, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 await cases.RefuseAsync(id, body.Ground ?? "", body.Reason, user.AuditActor(), ct);
-                return TypedResults.Ok(Shape(await cases.GetAsync(id, user.AuditActor(), ct), clock));
+                return await CaseAsync(cases, id, user, clock, ct);
             })
             .RequirePermission(Permission.DecideRequests)
             .WithName("RefuseRequest").WithSummary("Refuse on a §10 ground (identity_unverified, incomplete_documents, …) with the reason.");
@@ -162,7 +163,7 @@ public static class RequestsApi
         requests.MapPost("/{id:guid}/withdrawal", async (Guid id, RequestCases cases, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 await cases.WithdrawAsync(id, user.AuditActor(), ct);
-                return TypedResults.Ok(Shape(await cases.GetAsync(id, user.AuditActor(), ct), clock));
+                return await CaseAsync(cases, id, user, clock, ct);
             })
             .RequirePermission(Permission.ManageRequests)
             .WithName("WithdrawRequest").WithSummary("Record that the requester withdrew the request.");
@@ -170,7 +171,7 @@ public static class RequestsApi
         requests.MapPost("/{id:guid}/shredding", async (Guid id, ShreddingRequest body, RequestCases cases, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 await cases.ShredAsync(id, body.Reason ?? "", user.AuditActor(), ct);
-                return TypedResults.Ok(Shape(await cases.GetAsync(id, user.AuditActor(), ct), clock));
+                return await CaseAsync(cases, id, user, clock, ct);
             })
             .RequirePermission(Permission.ErasePersonalData)
             .WithName("ShredRequest").WithSummary("Crypto-shred a closed request's personal data (application, documents, answer); its codes, dates and history stay.");
@@ -210,6 +211,10 @@ public static class RequestsApi
             b.Agent is { Name: not null } a ? new Agent(a.Name, a.Address, a.Phone, a.Email) : null,
             b.Details, b.Changes, b.Categories, b.ReceivedAt);
     }
+
+    /// <summary>The case as it stands (after a step), as every case endpoint answers.</summary>
+    private static async Task<Ok<RequestResponse>> CaseAsync(RequestCases cases, Guid id, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(Shape(await cases.GetAsync(id, user.AuditActor(), ct), clock));
 
     internal static RequestResponse Shape(RequestDetail detail, TimeProvider clock)
     {
