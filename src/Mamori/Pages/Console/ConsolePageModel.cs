@@ -1,4 +1,5 @@
 using Mamori.Host.Pages.Console.Persons;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mamori.Host.Pages.Console;
@@ -14,5 +15,20 @@ public abstract class ConsolePageModel : PageModel
     {
         Error = PageError.From(e);
         Response.StatusCode = e.Status;
+    }
+
+    /// <summary>Runs an action and goes to the page it names; refused, shows this page again (reloaded) with the problem.</summary>
+    protected async Task<IActionResult> ActAsync(Func<Task<string>> act, Func<Task> reload)
+    {
+        try
+        {
+            return Redirect(await act());
+        }
+        catch (MamoriException e)
+        {
+            Fail(e);
+            await reload();
+            return Page();
+        }
     }
 }

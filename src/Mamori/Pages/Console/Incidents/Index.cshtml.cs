@@ -25,20 +25,14 @@ public sealed class IndexModel(IncidentRegister register, CurrentPolicy policy, 
         Incidents = await register.ListAsync(ct: ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Prepare();
-        try
+        return ActAsync(async () =>
         {
             var view = await register.RecordAsync(Form.ToCommand(clock.GetUtcNow()), User.AuditActor(), ct);
-            return Redirect($"/console/incidents/{view.Incident.Id}?lang={Lang}&created=1");
-        }
-        catch (MamoriException e)
-        {
-            Fail(e);
-            Incidents = await register.ListAsync(ct: ct);
-            return Page();
-        }
+            return $"/console/incidents/{view.Incident.Id}?lang={Lang}&created=1";
+        }, async () => Incidents = await register.ListAsync(ct: ct));
     }
 
     private void Prepare()

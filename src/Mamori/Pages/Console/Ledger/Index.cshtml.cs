@@ -23,17 +23,11 @@ public sealed class IndexModel(PersonalInformationLedger ledger) : ConsolePageMo
         Lang = Ui.Lang(Request);
         if (!MayReview)
             return Redirect("/console/denied");
-        try
+        return await ActAsync(async () =>
         {
             await ledger.ReviewAsync(Comment, User.AuditActor(), ct);
-            return Redirect($"/console/ledger?lang={Lang}&reviewed=1");
-        }
-        catch (MamoriException e)
-        {
-            Fail(e);
-            await LoadAsync(ct);
-            return Page();
-        }
+            return $"/console/ledger?lang={Lang}&reviewed=1";
+        }, () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct)

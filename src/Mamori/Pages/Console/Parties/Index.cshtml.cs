@@ -25,20 +25,14 @@ public sealed class IndexModel(PartyRegistry registry, CurrentPolicy policy) : C
         Parties = await registry.ListAsync(Kind, ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Prepare(null);
-        try
+        return ActAsync(async () =>
         {
             var party = await registry.CreateAsync(Form.ToCommand(), User.AuditActor(), ct);
-            return Redirect($"/console/parties/{party.Id}?lang={Lang}&saved=1");
-        }
-        catch (MamoriException e)
-        {
-            Fail(e);
-            Parties = await registry.ListAsync(null, ct);
-            return Page();
-        }
+            return $"/console/parties/{party.Id}?lang={Lang}&saved=1";
+        }, async () => Parties = await registry.ListAsync(null, ct));
     }
 
     private void Prepare(string? kind)

@@ -45,20 +45,14 @@ public sealed class PartyModel(PartyRegistry registry, ContractorSupervision sup
             return supervision.EvaluateAsync(id, new RecordEvaluation(day, Evaluation.Result, Evaluation.Notes), User.AuditActor(), ct);
         }, ct);
 
-    private async Task<IActionResult> ActAsync<T>(Guid id, Func<Task<T>> act, CancellationToken ct)
+    private Task<IActionResult> ActAsync<T>(Guid id, Func<Task<T>> act, CancellationToken ct)
     {
         Lang = Ui.Lang(Request);
-        try
+        return ActAsync(async () =>
         {
             await act();
-            return Redirect($"/console/parties/{id}?lang={Lang}&saved=1");
-        }
-        catch (MamoriException e)
-        {
-            Fail(e);
-            await LoadAsync(id, ct);
-            return Page();
-        }
+            return $"/console/parties/{id}?lang={Lang}&saved=1";
+        }, () => LoadAsync(id, ct));
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

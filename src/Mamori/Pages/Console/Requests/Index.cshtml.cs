@@ -28,20 +28,14 @@ public sealed class IndexModel(RequestCases cases, CurrentPolicy policy, TimePro
         Queue = await cases.QueueAsync(closed, ct: ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Prepare();
-        try
+        return ActAsync(async () =>
         {
             var opened = await cases.OpenAsync(Form.ToCommand(clock.GetUtcNow()), User.AuditActor(), ct);
-            return Redirect($"/console/requests/{opened.Id}?lang={Lang}&created=1");
-        }
-        catch (MamoriException e)
-        {
-            Fail(e);
-            Queue = await cases.QueueAsync(ct: ct);
-            return Page();
-        }
+            return $"/console/requests/{opened.Id}?lang={Lang}&created=1";
+        }, async () => Queue = await cases.QueueAsync(ct: ct));
     }
 
     private void Prepare()

@@ -36,20 +36,14 @@ public sealed class IndexModel(Disposals disposals, LegalHolds holds, CurrentPol
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct) =>
         await ActAsync(() => disposals.RunAsync(User.AuditActor(), User.AuditActor(), ct), ct);
 
-    private async Task<IActionResult> ActAsync(Func<Task> act, CancellationToken ct)
+    private Task<IActionResult> ActAsync(Func<Task> act, CancellationToken ct)
     {
         Lang = Ui.Lang(Request);
-        try
+        return ActAsync(async () =>
         {
             await act();
-            return Redirect($"/console/retention?lang={Lang}&done=1");
-        }
-        catch (MamoriException e)
-        {
-            Fail(e);
-            await LoadAsync(ct);
-            return Page();
-        }
+            return $"/console/retention?lang={Lang}&done=1";
+        }, () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -30,20 +30,14 @@ public sealed class IndexModel(PeopleMeasures measures) : ConsolePageModel
     public Task<IActionResult> OnPostPledgeAsync(CancellationToken ct) =>
         ActAsync(() => measures.RecordPledgeAsync(new RecordPledge(PledgeStaffId, Day(SignedOn), null), User.AuditActor(), ct), ct);
 
-    private async Task<IActionResult> ActAsync(Func<Task> act, CancellationToken ct)
+    private Task<IActionResult> ActAsync(Func<Task> act, CancellationToken ct)
     {
         Lang = Ui.Lang(Request);
-        try
+        return ActAsync(async () =>
         {
             await act();
-            return Redirect($"/console/training?lang={Lang}&done=1");
-        }
-        catch (MamoriException e)
-        {
-            Fail(e);
-            await LoadAsync(ct);
-            return Page();
-        }
+            return $"/console/training?lang={Lang}&done=1";
+        }, () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct)
